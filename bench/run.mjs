@@ -1,0 +1,422 @@
+// Switchboard performance harness: direct vs floor vs Switchboard, interleaved, pinned.
+//   npm run bench                      (10 s per cell, 2 trials)
+//   BENCH_SECONDS=3 npm run bench      (quick look)
+// Env: BENCH_SECONDS (default 10), BENCH_TRIALS (default 2, 1 when BENCH_SECONDS < 5),
+//      BENCH_WARMUP seconds (default min(1, max(0.5, BENCH_SECONDS/5))).
+// Writes bench/results/latest.json and prints a table with the targets. Exit code 0 even
+// when a target fails (this is a report); non-zero only when the harness itself broke.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, busyPercent, cpuMs, foreignPercent, cpuTimes, fileSize, killNowSync, machineInfo, makeTempDir, memoryMB, pinSelf, readLog, sleep, startLoadgen, tail } from './procs.mjs';
+import { LOADGEN_CPU, MODEL_FAST, MODEL_SLOW, MOCK_CPU, SUT_CPU, chatBody, checkPath, paths, startFloor, startMock, startSwitchboard } from './systems.mjs';
+
+const num = (v, d) => (v === undefined || v === '' ? d : Number(v));
+const SECONDS = num(process.env.BENCH_SECONDS, 10);
+const TRIALS = num(process.env.BENCH_TRIALS, SECONDS >= 5 ? 2 : 1);
+const WARMUP = num(process.env.BENCH_WARMUP, Math.min(1, Math.max(0.5, SECONDS / 5)));
+const CONCURRENCY = 50;
+const RATES = [100, 300, 500];
+const OPEN_LATENCY_MS = 20;
+const SYSTEMS = ['direct', 'floor', 'switchboard'];
+/** CPU used by other processes during a measurement (% of one core) above which the run is flagged. */
+const FOREIGN_LIMIT_PCT = 10;
+const TARGETS = { rpsRatio: 0.6, addedP99Ms: 2, addedAtRate: 500, idleRssMB: 100 };
+
+if (!(SECONDS > 0) || !(TRIALS >= 1) || !(WARMUP >= 0)) {
+  console.error('BENCH_SECONDS, BENCH_TRIALS and BENCH_WARMUP must be positive numbers');
+  process.exit(2);
+}
+
+const CELLS = [
+  { id: 'closed-json', title: 'non-stream', mode: 'closed', stream: false, upstream: 'fast' },
+  { id: 'closed-stream', title: 'stream', mode: 'closed', stream: true, upstream: 'fast' },
+  ...RATES.map((rate) => ({ id: `open-${rate}`, title: `${rate}/s`, mode: 'open', rate, stream: false, upstream: 'slow' })),
+];
+
+const log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
+
+let interrupted = false;
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`\n${sig}: stopping everything…`);
+    void cleanup(1500).finally(() => process.exit(130));
+  });
+}
+process.on('exit', killNowSync);
+
+async function main() {
+  const started = Date.now();
+  pinSelf(LOADGEN_CPU);
+  // Other work on the machine skews every figure: record how busy the CPUs were just before.
+  await sleep(300); // let the build step before us finish settling
+  const bg0 = cpuTimes();
+  await sleep(1000);
+  const bg1 = cpuTimes();
+  const background = { cpu0BusyPct: busyPercent(bg0, bg1, '0'), cpu1BusyPct: busyPercent(bg0, bg1, '1') };
+  if (Math.max(background.cpu0BusyPct ?? 0, background.cpu1BusyPct ?? 0) > 10) {
+    log(`warning: the machine is not idle (CPU0 ${fmt(background.cpu0BusyPct, 0)}%, CPU1 ${fmt(background.cpu1BusyPct, 0)}% busy before start)`);
+  }
+  const tmp = makeTempDir();
+  const perMeasurement = WARMUP + SECONDS;
+  const count = CELLS.length * SYSTEMS.length * TRIALS;
+  log(`bench: ${count} measurements × (${WARMUP}s warm-up + ${SECONDS}s) ≈ ${Math.ceil((count * (perMeasurement + 0.3)) / 60)} min`);
+
+  // --- start everything -------------------------------------------------------------
+  const mockFast = await startMock(tmp, 0);
+  const mockSlow = await startMock(tmp, OPEN_LATENCY_MS);
+  const floorFast = await startFloor(tmp, mockFast.origin, 'fast');
+  const floorSlow = await startFloor(tmp, mockSlow.origin, 'slow');
+  const sb = await startSwitchboard(tmp, { fastOrigin: mockFast.origin, slowOrigin: mockSlow.origin });
+  const lg = await startLoadgen(paths.loadgen, LOADGEN_CPU);
+  const procs = { mockFast, mockSlow, floorFast, floorSlow, sb };
+
+  const origins = {
+    direct: { fast: mockFast.origin, slow: mockSlow.origin },
+    floor: { fast: floorFast.origin, slow: floorSlow.origin },
+    switchboard: { fast: sb.origin, slow: sb.origin },
+  };
+  const sutOf = { direct: { fast: null, slow: null }, floor: { fast: floorFast, slow: floorSlow }, switchboard: { fast: sb, slow: sb } };
+  const mockOf = { fast: mockFast, slow: mockSlow };
+  const modelOf = { fast: MODEL_FAST, slow: MODEL_SLOW };
+
+  // Every path must answer correctly before anything is measured.
+  for (const system of SYSTEMS) {
+    for (const up of ['fast', 'slow']) {
+      for (const stream of [false, true]) await checkPath(system, origins[system][up], sb.apiKey, modelOf[up], stream);
+    }
+  }
+  await sleep(1200); // let the set-up usage rows flush before the idle reading
+  const idle = { switchboard: memoryMB(sb.pid), floor: memoryMB(floorFast.pid), switchboardBeforeSetup: sb.memoryAtStart };
+  log(`set-up done; switchboard idle RSS ${idle.switchboard.rss.toFixed(1)} MB`);
+
+  const assertAlive = () => {
+    for (const p of Object.values(procs)) {
+      if (p.exited) throw new Error(`${p.name} exited (${p.exitCode}) during the run:\n${tail(readLog(p.logFile))}`);
+    }
+  };
+
+  // CPU and log counters around a measurement; a process that vanished is reported by name.
+  const ourPids = [...Object.values(procs).map((p) => p.pid), lg.pid, process.pid];
+  const sample = async (sut, mock) => {
+    try {
+      const ours = ourPids.reduce((a, pid) => a + cpuMs(pid), 0);
+      return { at: performance.now(), sut: sut ? cpuMs(sut.pid) : 0, mock: cpuMs(mock.pid), ours, cpus: cpuTimes(), log: fileSize(sb.logFile) };
+    } catch (err) {
+      await sleep(200);
+      assertAlive();
+      throw err;
+    }
+  };
+
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${sb.apiKey}` };
+  const specFor = (cell, system) => ({
+    origin: origins[system][cell.upstream],
+    path: '/v1/chat/completions',
+    headers,
+    body: chatBody(modelOf[cell.upstream], cell.stream),
+    stream: cell.stream,
+    mode: cell.mode,
+    concurrency: CONCURRENCY,
+    rate: cell.rate,
+  });
+
+  // --- measure, interleaved ----------------------------------------------------------
+  const raw = [];
+  let n = 0;
+  for (let trial = 0; trial < TRIALS; trial++) {
+    for (const cell of CELLS) {
+      const order = SYSTEMS.map((_, i) => SYSTEMS[(i + trial + CELLS.indexOf(cell)) % SYSTEMS.length]);
+      for (const system of order) {
+        if (interrupted) return;
+        assertAlive();
+        const spec = specFor(cell, system);
+        const sut = sutOf[system][cell.upstream];
+        const mock = mockOf[cell.upstream];
+        if (WARMUP > 0) await lg.call('warmup', { ...spec, seconds: WARMUP, keep: true });
+        const before = await sample(sut, mock);
+        const r = await lg.call('measure', { ...spec, seconds: SECONDS, keep: false });
+        const after = await sample(sut, mock);
+        const sutCpuMs = sut ? after.sut - before.sut : null;
+        const m = {
+          trial,
+          cell: cell.id,
+          system,
+          ...r,
+          rps: r.ok / (r.elapsedMs / 1000),
+          sutCpuMs,
+          sutCpuUsPerReq: sut && r.ok ? (sutCpuMs * 1000) / r.ok : null,
+          mockCpuMs: after.mock - before.mock,
+          cpu0BusyPct: busyPercent(before.cpus, after.cpus, String(LOADGEN_CPU)),
+          cpu1BusyPct: busyPercent(before.cpus, after.cpus, String(SUT_CPU)),
+          logBytesPerReq: system === 'switchboard' && r.ok ? (after.log - before.log) / r.ok : null,
+          foreignCpuPct: foreignPercent(before.cpus, after.cpus, after.ours - before.ours, after.at - before.at),
+        };
+        raw.push(m);
+        n++;
+        const fails = r.non2xx + r.failedStreams + r.errors;
+        log(
+          `[${String(n).padStart(2)}/${count}] t${trial + 1} ${cell.id.padEnd(13)} ${system.padEnd(11)} ` +
+            `${fmt(m.rps, 0).padStart(6)} req/s  p50 ${fmt(r.latencyMs.p50, 2).padStart(6)} ms  p99 ${fmt(r.latencyMs.p99, 2).padStart(6)} ms` +
+            `${m.sutCpuUsPerReq !== null ? `  cpu ${fmt(m.sutCpuUsPerReq, 0)} µs/req` : ''}${fails ? `  FAILURES ${fails} (${r.firstError ?? JSON.stringify(r.statuses)})` : ''}` +
+            `${m.foreignCpuPct > FOREIGN_LIMIT_PCT ? `  [other processes used ${fmt(m.foreignCpuPct, 0)}% of a core]` : ''}`,
+        );
+      }
+    }
+  }
+  assertAlive();
+  await sleep(1500); // last usage flush
+  const afterLoad = { switchboard: memoryMB(sb.pid), floor: memoryMB(floorFast.pid) };
+
+  // --- summarise ---------------------------------------------------------------------
+  const summary = {};
+  for (const cell of CELLS) {
+    summary[cell.id] = {};
+    for (const system of SYSTEMS) {
+      const rows = raw.filter((r) => r.cell === cell.id && r.system === system);
+      const med = (f) => median(rows.map(f));
+      summary[cell.id][system] = {
+        trials: rows.length,
+        rps: med((r) => r.rps),
+        rpsMin: Math.min(...rows.map((r) => r.rps)),
+        rpsMax: Math.max(...rows.map((r) => r.rps)),
+        p50: med((r) => r.latencyMs.p50),
+        p99: med((r) => r.latencyMs.p99),
+        sutCpuUsPerReq: med((r) => r.sutCpuUsPerReq),
+        cpu0BusyPct: med((r) => r.cpu0BusyPct),
+        cpu1BusyPct: med((r) => r.cpu1BusyPct),
+        logBytesPerReq: med((r) => r.logBytesPerReq),
+        ok: sum(rows.map((r) => r.ok)),
+        non2xx: sum(rows.map((r) => r.non2xx)),
+        failedStreams: sum(rows.map((r) => r.failedStreams)),
+        errors: sum(rows.map((r) => r.errors)),
+      };
+      if (cell.mode === 'open' && system !== 'direct') {
+        const added = (f) =>
+          median(
+            rows.map((r) => {
+              const d = raw.find((x) => x.cell === cell.id && x.system === 'direct' && x.trial === r.trial);
+              return d ? f(r) - f(d) : null;
+            }),
+          );
+        summary[cell.id][system].addedP50 = added((r) => r.latencyMs.p50);
+        summary[cell.id][system].addedP99 = added((r) => r.latencyMs.p99);
+      }
+    }
+  }
+
+  const s = summary;
+  const failedStreamsSb = sum(CELLS.map((c) => s[c.id].switchboard.failedStreams));
+  const ratio = (cell) => s[cell].switchboard.rps / s[cell].floor.rps;
+  const at = `open-${TARGETS.addedAtRate}`;
+  const targets = [
+    {
+      name: `switchboard req/s ≥ ${pct(TARGETS.rpsRatio)} of floor, non-stream`,
+      pass: ratio('closed-json') >= TARGETS.rpsRatio,
+      detail: `${fmt(s['closed-json'].switchboard.rps, 0)} vs ${fmt(s['closed-json'].floor.rps, 0)} req/s = ${pct(ratio('closed-json'))}`,
+    },
+    {
+      name: `switchboard req/s ≥ ${pct(TARGETS.rpsRatio)} of floor, stream`,
+      pass: ratio('closed-stream') >= TARGETS.rpsRatio,
+      detail: `${fmt(s['closed-stream'].switchboard.rps, 0)} vs ${fmt(s['closed-stream'].floor.rps, 0)} req/s = ${pct(ratio('closed-stream'))}`,
+    },
+    {
+      name: `switchboard added p99 ≤ ${TARGETS.addedP99Ms} ms at ${TARGETS.addedAtRate} req/s`,
+      pass: s[at].switchboard.addedP99 <= TARGETS.addedP99Ms,
+      detail: `${fmt(s[at].switchboard.addedP99, 2)} ms (floor ${fmt(s[at].floor.addedP99, 2)} ms)`,
+    },
+    {
+      name: `switchboard idle RSS ≤ ${TARGETS.idleRssMB} MB`,
+      pass: idle.switchboard.rss <= TARGETS.idleRssMB,
+      detail: `${fmt(idle.switchboard.rss, 1)} MB`,
+    },
+    {
+      name: 'zero failed streams (switchboard)',
+      pass: failedStreamsSb === 0,
+      detail: `${failedStreamsSb} failed of ${s['closed-stream'].switchboard.ok + failedStreamsSb}`,
+    },
+  ];
+
+  const notes = [];
+  if (Math.max(background.cpu0BusyPct ?? 0, background.cpu1BusyPct ?? 0) > 10) {
+    notes.push(`the machine was not idle before the run (CPU0 ${fmt(background.cpu0BusyPct, 0)}%, CPU1 ${fmt(background.cpu1BusyPct, 0)}% busy): figures are unreliable.`);
+  }
+  const disturbed = raw.filter((r) => r.foreignCpuPct > FOREIGN_LIMIT_PCT);
+  if (disturbed.length) {
+    const worst = disturbed.reduce((a, b) => (b.foreignCpuPct > a.foreignCpuPct ? b : a));
+    notes.push(
+      `${disturbed.length} of ${raw.length} measurements had other processes using > ${FOREIGN_LIMIT_PCT}% of a core ` +
+        `(worst ${fmt(worst.foreignCpuPct, 0)}%, ${worst.cell}/${worst.system} trial ${worst.trial + 1}): those figures are unreliable; re-run on an idle machine.`,
+    );
+  }
+  for (const cell of ['closed-json', 'closed-stream']) {
+    const d = s[cell].direct.rps;
+    const f = s[cell].floor.rps;
+    if (!(d >= 1.25 * f)) {
+      notes.push(
+        `${cell}: direct (${fmt(d, 0)} req/s) is not clearly above floor (${fmt(f, 0)} req/s): CPU ${LOADGEN_CPU} (load generator + mock) ` +
+          `may be what limits floor's req/s, so the req/s ratio understates the gap; compare CPU/req (measured on the system alone).`,
+      );
+    }
+    const cpuRatio = s[cell].switchboard.sutCpuUsPerReq / s[cell].floor.sutCpuUsPerReq;
+    if (cpuRatio > 2) notes.push(`${cell}: switchboard CPU/request is ${fmt(cpuRatio, 1)}× the floor's (profile it: node bench/profile.mjs).`);
+  }
+  for (const cell of CELLS) {
+    for (const system of ['direct', 'floor']) {
+      const x = s[cell.id][system];
+      if (x.non2xx + x.failedStreams + x.errors > 0) notes.push(`${cell.id}/${system}: ${x.non2xx} non-2xx, ${x.failedStreams} failed streams, ${x.errors} errors: harness or mock problem.`);
+    }
+    const x = s[cell.id].switchboard;
+    if (x.non2xx + x.errors > 0) notes.push(`${cell.id}/switchboard: ${x.non2xx} non-2xx, ${x.errors} errors.`);
+  }
+  for (const rate of RATES) {
+    const late = Math.max(...raw.filter((r) => r.cell === `open-${rate}`).map((r) => r.maxSendLateMs ?? 0));
+    if (late > 5) notes.push(`open-${rate}: the load generator sent up to ${fmt(late, 1)} ms late (counted in latency, since latency is measured from the scheduled time).`);
+  }
+
+  const machine = machineInfo();
+  const result = {
+    machine,
+    config: {
+      seconds: SECONDS,
+      trials: TRIALS,
+      warmupSeconds: WARMUP,
+      concurrency: CONCURRENCY,
+      rates: RATES,
+      openLoopMockLatencyMs: OPEN_LATENCY_MS,
+      pinning: { sut: SUT_CPU, mock: MOCK_CPU, loadgen: LOADGEN_CPU, orchestrator: LOADGEN_CPU },
+      switchboard: { database: 'sqlite', logLevel: 'info', usageFlushMs: 1000 },
+    },
+    durationSec: (Date.now() - started) / 1000,
+    backgroundBeforeRun: background,
+    memoryMB: { idle, afterLoad },
+    summary,
+    targets,
+    notes,
+    raw,
+  };
+  const outDir = join(paths.root, 'bench/results');
+  mkdirSync(outDir, { recursive: true });
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileSync(join(outDir, 'latest.json'), json);
+  // A dated copy too, to compare runs before and after a change (both git-ignored).
+  writeFileSync(join(outDir, `run-${machine.date.replace(/[:.]/g, '-')}-${SECONDS}s.json`), json);
+  process.stdout.write(render(result));
+}
+
+// --- rendering -----------------------------------------------------------------------
+
+function render({ machine, config, durationSec, memoryMB: mem, summary: s, targets, notes }) {
+  const out = [];
+  const line = (...cols) => out.push(cols.join('  ').trimEnd());
+  out.push('');
+  out.push(`Switchboard bench — ${machine.date}`);
+  out.push(
+    `${machine.cpuModel} (${machine.cpus} CPUs), Node ${machine.node}, Linux ${machine.kernel}; ` +
+      `commit ${machine.commit ?? '?'}${machine.packagesDirty ? ' + uncommitted changes in packages/' : ''}`,
+  );
+  out.push(
+    `${config.seconds} s per cell, ${config.trials} trial(s) (median), ${config.warmupSeconds} s warm-up per cell; ` +
+      `system under test on CPU ${SUT_CPU}, mock + load generator on CPU ${LOADGEN_CPU}; run took ${fmt(durationSec, 0)} s`,
+  );
+  out.push('');
+  out.push(`Closed loop, concurrency ${config.concurrency}, mock without latency`);
+  line(pad('mode', 11), pad('system', 11), rpad('req/s', 7), rpad('(min–max)', 13), rpad('p50 ms', 7), rpad('p99 ms', 7), rpad('CPU µs/req', 10), rpad('vs floor', 8), rpad('CPU0 %', 6), rpad('CPU1 %', 6), rpad('failed', 6));
+  for (const cell of CELLS.filter((c) => c.mode === 'closed')) {
+    for (const system of SYSTEMS) {
+      const x = s[cell.id][system];
+      const f = s[cell.id].floor;
+      const vs = system === 'switchboard' ? `${fmt(x.sutCpuUsPerReq / f.sutCpuUsPerReq, 2)}×` : system === 'floor' ? '1.00×' : '';
+      line(
+        pad(system === 'direct' ? cell.title : '', 11),
+        pad(system, 11),
+        rpad(fmt(x.rps, 0), 7),
+        rpad(`${fmt(x.rpsMin, 0)}–${fmt(x.rpsMax, 0)}`, 13),
+        rpad(fmt(x.p50, 2), 7),
+        rpad(fmt(x.p99, 2), 7),
+        rpad(system === 'direct' ? '—' : fmt(x.sutCpuUsPerReq, 0), 10),
+        rpad(vs, 8),
+        rpad(fmt(x.cpu0BusyPct, 0), 6),
+        rpad(fmt(x.cpu1BusyPct, 0), 6),
+        rpad(String(x.non2xx + x.failedStreams + x.errors), 6),
+      );
+    }
+  }
+  out.push('  CPU µs/req: user+system CPU of the floor/Switchboard process per completed request (/proc/<pid>/stat).');
+  out.push(`  Switchboard log volume: ${fmt(s['closed-json'].switchboard.logBytesPerReq, 0)} B/req (non-stream), ${fmt(s['closed-stream'].switchboard.logBytesPerReq, 0)} B/req (stream).`);
+  out.push('');
+  out.push(`Open loop, non-stream, mock latency ${config.openLoopMockLatencyMs} ms; latency from the scheduled send time`);
+  line(pad('rate', 11), pad('system', 11), rpad('p50 ms', 7), rpad('p99 ms', 7), rpad('+p50 ms', 8), rpad('+p99 ms', 8), rpad('CPU µs/req', 10), rpad('CPU1 %', 6), rpad('done', 6), rpad('failed', 6));
+  for (const cell of CELLS.filter((c) => c.mode === 'open')) {
+    for (const system of SYSTEMS) {
+      const x = s[cell.id][system];
+      line(
+        pad(system === 'direct' ? cell.title : '', 11),
+        pad(system, 11),
+        rpad(fmt(x.p50, 2), 7),
+        rpad(fmt(x.p99, 2), 7),
+        rpad(system === 'direct' ? '—' : fmt(x.addedP50, 2), 8),
+        rpad(system === 'direct' ? '—' : fmt(x.addedP99, 2), 8),
+        rpad(system === 'direct' ? '—' : fmt(x.sutCpuUsPerReq, 0), 10),
+        rpad(fmt(x.cpu1BusyPct, 0), 6),
+        rpad(String(x.ok), 6),
+        rpad(String(x.non2xx + x.failedStreams + x.errors), 6),
+      );
+    }
+  }
+  out.push('  +p50/+p99: system minus direct in the same trial (median over trials).');
+  out.push('');
+  out.push(
+    `Memory (VmRSS): switchboard ${fmt(mem.idle.switchboardBeforeSetup.rss, 1)} MB right after start, idle after set-up ${fmt(mem.idle.switchboard.rss, 1)} MB, after all load ${fmt(mem.afterLoad.switchboard.rss, 1)} MB ` +
+      `(peak ${fmt(mem.afterLoad.switchboard.hwm, 1)} MB); floor idle ${fmt(mem.idle.floor.rss, 1)} MB, after load ${fmt(mem.afterLoad.floor.rss, 1)} MB`,
+  );
+  out.push('');
+  out.push('Targets');
+  for (const t of targets) out.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.detail}`);
+  if (notes.length) {
+    out.push('');
+    out.push('Notes');
+    for (const n of notes) out.push(`  - ${n}`);
+  }
+  out.push('');
+  out.push('Raw figures: bench/results/latest.json (and a dated copy)');
+  out.push('');
+  return out.join('\n');
+}
+
+function median(values) {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+function sum(values) {
+  return values.reduce((a, b) => a + (b ?? 0), 0);
+}
+function fmt(v, digits) {
+  return typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '—';
+}
+function pct(v) {
+  return typeof v === 'number' && Number.isFinite(v) ? `${Math.round(v * 100)}%` : '—';
+}
+function pad(s, n) {
+  return String(s).padEnd(n);
+}
+function rpad(s, n) {
+  return String(s).padStart(n);
+}
+
+main().then(
+  async () => {
+    await cleanup();
+    process.exit(interrupted ? 130 : 0);
+  },
+  async (err) => {
+    // After Ctrl-C, the children going away makes main() fail: the signal handler owns the exit.
+    if (interrupted) return;
+    log(`bench harness failed: ${err?.stack ?? err}`);
+    await cleanup();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,132 @@
+// Starts and configures the systems under test: two testkit mocks (no latency / 20 ms),
+// two floor relays (one per mock), and Switchboard with one channel per mock.
+// Mocks on CPU 0 (with the load generator), floor and Switchboard on CPU 1.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, memoryMB, startNode } from './procs.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const paths = {
+  root,
+  mockCli: join(root, 'packages/testkit/dist/cli.js'),
+  serverMain: join(root, 'packages/server/dist/main.js'),
+  floor: join(root, 'bench/floor.mjs'),
+  loadgen: join(root, 'bench/loadgen.mjs'),
+};
+
+export const LOADGEN_CPU = 0;
+export const MOCK_CPU = 0;
+export const SUT_CPU = 1;
+
+export const MODEL_FAST = 'gpt-4o-mini';
+export const MODEL_SLOW = 'gpt-4o';
+
+/** The request every system gets (same bytes for all three). */
+export function chatBody(model, stream) {
+  return JSON.stringify({
+    model,
+    messages: [
+      { role: 'system', content: 'You are a concise assistant.' },
+      { role: 'user', content: 'Give me a five word greeting for a benchmark run.' },
+    ],
+    max_tokens: 64,
+    temperature: 0.2,
+    stream,
+    // Switchboard always asks the upstream for usage on streams; ask on every path so the
+    // mock does the same work (one usage chunk) for direct, floor and Switchboard.
+    ...(stream ? { stream_options: { include_usage: true } } : {}),
+  });
+}
+
+export async function startMock(tmp, latencyMs) {
+  const port = await freePort();
+  const args = [paths.mockCli, '--port', String(port), ...(latencyMs ? ['--latency', String(latencyMs)] : [])];
+  const proc = await startNode({
+    name: `mock${latencyMs ? `-${latencyMs}ms` : ''}`,
+    args,
+    cpu: MOCK_CPU,
+    logFile: join(tmp, `mock-${port}.log`),
+    ready: /mock listening (http:\/\/\S+)\/v1/,
+  });
+  proc.origin = proc.match[1];
+  return proc;
+}
+
+export async function startFloor(tmp, upstreamOrigin, label) {
+  const port = await freePort();
+  const proc = await startNode({
+    name: `floor-${label}`,
+    args: [paths.floor, String(port), upstreamOrigin],
+    cpu: SUT_CPU,
+    logFile: join(tmp, `floor-${label}.log`),
+    ready: /floor listening/,
+  });
+  proc.origin = `http://127.0.0.1:${port}`;
+  return proc;
+}
+
+/** Starts Switchboard (SQLite, LOG_LEVEL=info, logs to a file), signs in, adds channels and an API key. */
+export async function startSwitchboard(tmp, { fastOrigin, slowOrigin, nodeFlags = [], env = {} }) {
+  const port = await freePort();
+  const dataDir = join(tmp, 'sb-data');
+  mkdirSync(dataDir, { recursive: true });
+  const password = randomBytes(12).toString('hex');
+  const proc = await startNode({
+    name: 'switchboard',
+    args: [paths.serverMain],
+    nodeFlags,
+    cpu: SUT_CPU,
+    cwd: tmp,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ROOT_PASSWORD: password,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      SECRET: randomBytes(24).toString('hex'),
+      ...env,
+    },
+    logFile: join(tmp, 'switchboard.log'),
+    ready: /Switchboard listening/,
+    timeoutMs: 30_000,
+  });
+  proc.origin = `http://127.0.0.1:${port}`;
+  proc.memoryAtStart = memoryMB(proc.pid); // right after "listening", before any request
+  const api = async (method, path, body, token) => {
+    const res = await fetch(proc.origin + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`switchboard ${method} ${path} -> ${res.status}: ${text.slice(0, 300)}`);
+    return JSON.parse(text);
+  };
+  const { token } = await api('POST', '/api/auth/login', { username: 'root', password });
+  for (const [name, origin, model] of [
+    ['mock', fastOrigin, MODEL_FAST],
+    ['mock-20ms', slowOrigin, MODEL_SLOW],
+  ]) {
+    await api('POST', '/api/admin/channels', { name, type: 'openai', base_url: `${origin}/v1`, keys: 'sk-mock', models: [model] }, token);
+  }
+  const { key } = await api('POST', '/api/keys', { name: 'bench' }, token);
+  proc.apiKey = key;
+  return proc;
+}
+
+/** One request through `origin` with fetch; throws unless it is a complete, well-formed answer. */
+export async function checkPath(label, origin, apiKey, model, stream) {
+  const res = await fetch(`${origin}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: chatBody(model, stream),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await res.text();
+  const ok = res.status === 200 && (stream ? text.endsWith('data: [DONE]\n\n') : JSON.parse(text).choices?.length > 0);
+  if (!ok) throw new Error(`${label} ${stream ? 'stream' : 'non-stream'} check failed: HTTP ${res.status} ${text.slice(0, 300)}`);
+}

@@ -1,0 +1,97 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../db/database.js';
+import type { ApiRoutes } from '../http/api-routes.js';
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../http/cookies.js';
+import { AppError } from '../http/errors.js';
+import type { RateLimiter } from '../kv/rate-limiter.js';
+import { decoyHash, verifyPassword } from './passwords.js';
+import type { SessionStore } from './sessions.js';
+import { principalOf } from './user.js';
+
+/** The session token of a request: `Authorization: Bearer …` first, then the cookie. */
+export function sessionTokenOf(request: FastifyRequest): string | undefined {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || undefined;
+  return readCookie(request.headers.cookie, SESSION_COOKIE);
+}
+
+const principalView = z.object({
+  id: z.number(),
+  username: z.string(),
+  role: z.enum(['user', 'admin', 'root']),
+  group: z.string(),
+});
+
+/** Password guessing is slow by design: a handful of tries per address per window. */
+export const LOGIN_LIMIT = { name: 'login', limit: 10, windowMs: 5 * 60_000 };
+
+export function registerAuthRoutes(
+  routes: ApiRoutes,
+  deps: { db: Db; sessions: SessionStore; limiter: RateLimiter; secureCookies: boolean; sessionTtlMs: number },
+): void {
+  routes.add({
+    method: 'POST',
+    url: '/api/auth/login',
+    summary: 'Sign in with username or email and password; returns a session token (also set as an httpOnly cookie).',
+    tag: 'auth',
+    access: 'public',
+    body: z.object({
+      username: z.string().trim().min(1).max(255).describe('Username or email'),
+      password: z.string().min(1).max(1024),
+    }),
+    response: z.object({ token: z.string(), expires_at: z.number(), user: principalView }),
+    async handler({ body, request, reply }) {
+      const decision = await deps.limiter.hit(LOGIN_LIMIT, request.ip);
+      if (!decision.allowed) {
+        throw new AppError(429, 'too_many_attempts', `too many sign-in attempts; try again in ${decision.retryAfterSec} s`, undefined, {
+          'retry-after': String(decision.retryAfterSec),
+        });
+      }
+      const login = body.username;
+      const user = await deps.db.kysely
+        .selectFrom('users')
+        .selectAll()
+        .where((eb) => eb.or([eb('username', '=', login), eb('email', '=', login.toLowerCase())]))
+        .executeTakeFirst();
+      // Verify against a decoy when the user does not exist, so timing does not reveal accounts.
+      const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), body.password);
+      if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'wrong username/email or password');
+      if (user.status !== 'active') throw new AppError(403, 'account_banned', 'this account is banned');
+      const { token, expiresAt } = await deps.sessions.create(user.id, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      reply.header('set-cookie', sessionCookie(token, Math.floor(deps.sessionTtlMs / 1000), deps.secureCookies));
+      const p = principalOf(user);
+      return { token, expires_at: expiresAt, user: { id: p.id, username: p.username, role: p.role, group: p.group } };
+    },
+  });
+
+  routes.add({
+    method: 'POST',
+    url: '/api/auth/logout',
+    summary: 'End the current session on every node.',
+    tag: 'auth',
+    access: 'user',
+    async handler({ request, reply }) {
+      const token = sessionTokenOf(request);
+      if (token) await deps.sessions.revoke(token);
+      reply.header('set-cookie', clearedSessionCookie(deps.secureCookies));
+      return undefined;
+    },
+  });
+
+  routes.add({
+    method: 'GET',
+    url: '/api/auth/me',
+    summary: 'The signed-in user.',
+    tag: 'auth',
+    access: 'user',
+    response: principalView,
+    async handler({ principal }) {
+      const p = principal!;
+      return { id: p.id, username: p.username, role: p.role, group: p.group };
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import type { Logger } from 'pino';
+import type { ApiKeyService } from './accounts/api-keys.js';
+import type { SessionStore } from './accounts/sessions.js';
+import type { ChannelService } from './admin/channels.js';
+import type { Config } from './config.js';
+import type { SecretBox } from './crypto/secret-box.js';
+import type { Db } from './db/database.js';
+import type { InvalidationBus } from './kv/invalidation.js';
+import type { Kv } from './kv/kv.js';
+import type { RelayAccounting } from './relay/accounting.js';
+import type { ChannelDirectory } from './relay/routing/channel-directory.js';
+import type { UpstreamClients } from './relay/upstream/upstream-clients.js';
+import type { UsageRecorder } from './relay/usage-recorder.js';
+
+/** The long-lived services of one node, created once at start-up (see server.ts). */
+export interface AppContext {
+  config: Config;
+  version: string;
+  startedAt: number;
+  log: Logger;
+  db: Db;
+  kv: Kv;
+  bus: InvalidationBus;
+  box: SecretBox;
+  sessions: SessionStore;
+  keys: ApiKeyService;
+  channels: ChannelService;
+  directory: ChannelDirectory;
+  clients: UpstreamClients;
+  usage: UsageRecorder;
+  accounting: RelayAccounting;
+}

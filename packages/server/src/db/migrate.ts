@@ -1,0 +1,38 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { Migrator } from './kysely-runtime.js';
+import type { Db, Dialect } from './database.js';
+import * as m001 from './migrations/001-initial.js';
+
+/**
+ * Migrations are additive, listed here in order, and run at every start-up on all three
+ * engines. Kysely's migrator takes a lock table, so several nodes starting at once apply
+ * each migration exactly once.
+ */
+interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '001-initial': m001,
+};
+
+export async function migrate(db: Db): Promise<string[]> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(MIGRATIONS)) {
+        out[name] = { up: (k) => m.up(k, db.dialect) };
+      }
+      return out;
+    },
+  };
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider,
+    migrationTableName: 'sb_migrations',
+    migrationLockTableName: 'sb_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

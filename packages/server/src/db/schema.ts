@@ -1,0 +1,103 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types. Timestamps are UTC milliseconds since the epoch in BIGINT columns: one
+ * representation that behaves the same on SQLite, PostgreSQL and MySQL. Booleans are
+ * 0/1 integers for the same reason; lists are JSON text.
+ */
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  email: string | null;
+  password_hash: string;
+  role: 'user' | 'admin' | 'root';
+  group_name: string;
+  status: 'active' | 'banned';
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the session token
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  key_hash: string;
+  key_hint: string; // `sk-AbCd…wxyz`, enough to recognise a key, never enough to use it
+  status: 'active' | 'disabled';
+  expires_at: number | null;
+  models: string | null; // JSON string[]; null = every model
+  allow_ips: string | null; // JSON string[] of IPs/CIDRs; null = any address
+  created_at: number;
+  updated_at: number;
+  last_used_at: number | null;
+}
+
+export interface ChannelsTable {
+  id: Generated<number>;
+  name: string;
+  type: string;
+  base_url: string;
+  keys_sealed: string; // SecretBox of the newline-separated keys
+  models: string; // JSON string[]
+  mapping: string; // `from>to` rules, one per line
+  groups: string; // JSON string[]; [] = every group
+  priority: number;
+  weight: number;
+  retry: number;
+  status: 'enabled' | 'disabled' | 'auto_disabled';
+  proxy_sealed: string | null;
+  headers_sealed: string | null; // SecretBox of a JSON object
+  test_model: string | null;
+  tag: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UsageLogsTable {
+  id: Generated<number>;
+  request_id: string;
+  user_id: number;
+  key_id: number | null;
+  endpoint: string;
+  model: string;
+  upstream_model: string | null;
+  channel_id: number | null;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cached_tokens: number;
+  reasoning_tokens: number;
+  usage_source: 'upstream' | 'estimated' | 'none';
+  is_stream: number;
+  status: 'success' | 'error' | 'aborted';
+  http_status: number;
+  error: string | null;
+  attempts: number;
+  latency_ms: number;
+  ttft_ms: number | null;
+  ip: string | null;
+  created_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  channels: ChannelsTable;
+  usage_logs: UsageLogsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type ChannelUpdate = Updateable<ChannelsTable>;
+export type NewUsageLog = Insertable<UsageLogsTable>;

@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import { registerApiKeyRoutes } from '../accounts/api-key-routes.js';
+import { registerAuthRoutes, sessionTokenOf } from '../accounts/auth-routes.js';
+import { registerChannelRoutes } from '../admin/channel-routes.js';
+import type { AppContext } from '../context.js';
+import { RateLimiter } from '../kv/rate-limiter.js';
+import { registerV1Routes } from '../relay/v1-routes.js';
+import { ApiRoutes } from './api-routes.js';
+import { installErrorHandling } from './error-handler.js';
+
+/** Assembles the HTTP surface: /api (management), /v1 (relay), and the web app at /. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    // The relay writes one structured line per call itself; Fastify's two generic lines per request would double the logging cost.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+    // Fastify's own per-request id is only used in its error logs; a counter is enough.
+    genReqId: (() => {
+      let n = 0;
+      return () => (++n).toString(36);
+    })(),
+    return503OnClosing: true,
+  });
+  installErrorHandling(app);
+
+  // The relay is called from browsers of other sites (O-5): CORS is open on /v1. The header
+  // itself is set by the /v1 routes' own hook (one hook per request, not two); this answers preflights.
+  app.options('/v1/*', async (request, reply) =>
+    reply
+      .header('access-control-allow-origin', '*')
+      .header('access-control-allow-methods', 'GET, POST, OPTIONS')
+      .header('access-control-allow-headers', request.headers['access-control-request-headers'] ?? '*')
+      .header('access-control-max-age', '86400')
+      .code(204)
+      .send(),
+  );
+
+  const routes = new ApiRoutes(app, async (request) => {
+    const token = sessionTokenOf(request);
+    return token ? ((await ctx.sessions.resolve(token)) ?? null) : null;
+  });
+
+  routes.add({
+    method: 'GET',
+    url: '/api/status',
+    summary: 'Liveness: version and uptime.',
+    tag: 'system',
+    access: 'public',
+    response: z.object({ name: z.string(), version: z.string(), uptime_sec: z.number(), started_at: z.number() }),
+    async handler() {
+      return {
+        name: 'Switchboard',
+        version: ctx.version,
+        uptime_sec: Math.floor((Date.now() - ctx.startedAt) / 1000),
+        started_at: ctx.startedAt,
+      };
+    },
+  });
+  routes.add({
+    method: 'GET',
+    url: '/api/ready',
+    summary: 'Readiness: pings the database and the cache (Redis when configured). 503 when either fails.',
+    tag: 'system',
+    access: 'public',
+    async handler({ reply }) {
+      const check = async (f: () => Promise<void>) =>
+        f().then(
+          () => 'ok',
+          (err: Error) => `error: ${err.message}`,
+        );
+      const [database, cache] = await Promise.all([check(() => ctx.db.ping()), check(() => ctx.kv.ping())]);
+      const ready = database === 'ok' && cache === 'ok';
+      reply.code(ready ? 200 : 503);
+      return { status: ready ? 'ready' : 'not_ready', checks: { database, cache }, database: ctx.db.dialect, cache_backend: ctx.kv.kind };
+    },
+  });
+
+  registerAuthRoutes(routes, {
+    db: ctx.db,
+    sessions: ctx.sessions,
+    limiter: new RateLimiter(ctx.kv),
+    secureCookies: ctx.config.production,
+    sessionTtlMs: ctx.config.sessionTtlMs,
+  });
+  registerApiKeyRoutes(routes, ctx.keys);
+  registerChannelRoutes(routes, ctx.channels);
+
+  // Built on first request: converting every schema is work a relay node rarely needs.
+  let openapi: unknown;
+  app.get('/api/openapi.json', async () => (openapi ??= routes.openapi({ title: 'Switchboard management API', version: ctx.version })));
+
+  registerV1Routes(app, {
+    directory: ctx.directory,
+    clients: ctx.clients,
+    usage: ctx.usage,
+    accounting: ctx.accounting,
+    log: ctx.log,
+    keepAliveIntervalMs: ctx.config.keepAliveIntervalMs,
+    keys: ctx.keys,
+    startedAt: ctx.startedAt,
+  });
+
+  const webDir = ctx.config.webDir ?? new URL('../../../web/public/', import.meta.url).pathname;
+  if (existsSync(webDir)) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+
+  return app;
+}

@@ -1,0 +1,50 @@
+import type { Db } from '../db/database.js';
+import type { NewUsageLog } from '../db/schema.js';
+
+/** Writes one batch of usage rows. Batches stay small so no write holds the event loop for long. */
+export type BatchInsert = (rows: NewUsageLog[]) => Promise<void>;
+
+export const USAGE_COLUMNS = [
+  'request_id',
+  'user_id',
+  'key_id',
+  'endpoint',
+  'model',
+  'upstream_model',
+  'channel_id',
+  'prompt_tokens',
+  'completion_tokens',
+  'cached_tokens',
+  'reasoning_tokens',
+  'usage_source',
+  'is_stream',
+  'status',
+  'http_status',
+  'error',
+  'attempts',
+  'latency_ms',
+  'ttft_ms',
+  'ip',
+  'created_at',
+] as const satisfies readonly (keyof NewUsageLog)[];
+
+export function createUsageBatchInsert(db: Db): BatchInsert {
+  const sqlite = db.sqlite;
+  if (sqlite) {
+    // SQLite is synchronous and in-process: reuse one prepared statement inside a transaction.
+    // Named parameters bind straight from each row object (every column is present in a row).
+    const insert = sqlite.prepare(
+      `INSERT INTO usage_logs (${USAGE_COLUMNS.join(', ')}) VALUES (${USAGE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    );
+    const insertAll = sqlite.transaction((rows: NewUsageLog[]) => {
+      for (const row of rows) insert.run(row);
+    });
+    return async (rows) => {
+      insertAll(rows);
+    };
+  }
+  // PostgreSQL and MySQL: one multi-row INSERT per batch; the server does the work off our thread.
+  return async (rows) => {
+    await db.kysely.insertInto('usage_logs').values(rows).execute();
+  };
+}

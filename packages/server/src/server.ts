@@ -1,0 +1,117 @@
+import type { FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import { ApiKeyService } from './accounts/api-keys.js';
+import { ensureRootUser } from './accounts/root-user.js';
+import { SessionStore } from './accounts/sessions.js';
+import { ChannelService } from './admin/channels.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { resolveDeploymentSecret } from './crypto/deployment-secret.js';
+import { SecretBox } from './crypto/secret-box.js';
+import { openDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { buildApp } from './http/app.js';
+import { InvalidationBus } from './kv/invalidation.js';
+import { openKv } from './kv/open-kv.js';
+import { noAccounting, type RelayAccounting } from './relay/accounting.js';
+import { ChannelDirectory } from './relay/routing/channel-directory.js';
+import { UpstreamClients } from './relay/upstream/upstream-clients.js';
+import { UsageRecorder } from './relay/usage-recorder.js';
+import { VERSION } from './version.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: AppContext;
+  url: string;
+  /** Stops accepting, lets in-flight requests finish, flushes usage, closes connections. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Where the first-run root password is shown (stdout by default). */
+  announce?: (message: string) => void;
+  accounting?: RelayAccounting;
+  listen?: boolean;
+}
+
+/** start-up: config → database → cache → services → app → listen. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  // Logs are buffered and written asynchronously (one write per ~4 KB, not one per line); the
+  // buffer is flushed at shutdown. Nothing logged carries secrets: request headers and bodies are
+  // never logged, so no per-line redaction pass is needed.
+  const destination = options.logger ? undefined : pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const log = options.logger ?? pino({ level: config.logLevel }, destination);
+  // At least once a second, so a quiet node's lines never wait long in the buffer.
+  const logFlush = destination ? setInterval(() => destination.flush(), 1000).unref() : undefined;
+  if (destination) process.once('exit', () => destination.flushSync());
+  const secret = resolveDeploymentSecret(config.secret, config.dataDir);
+  const box = new SecretBox(secret);
+  const db = await openDatabase(config.database, log);
+  const applied = await migrate(db);
+  if (applied.length) log.info({ migrations: applied }, 'database migrated');
+  const kv = await openKv(config.redisUrl, config.redisPrefix);
+  const bus = new InvalidationBus(kv);
+  await bus.start();
+
+  await ensureRootUser(db, config.rootPassword, options.announce ?? ((m) => process.stdout.write(`${m}\n`)));
+
+  const keys = new ApiKeyService(db, bus, config.cacheTtlMs);
+  const channels = new ChannelService(db, box, bus);
+  const directory = new ChannelDirectory(channels, bus, log, config.cacheTtlMs);
+  await directory.start();
+  const usage = new UsageRecorder(db, log, config.usageFlushMs, (m) => keys.touch(m));
+  usage.start();
+  const clients = new UpstreamClients({
+    connectMs: 10_000,
+    headersMs: config.upstreamTimeoutMs,
+    idleMs: config.streamIdleTimeoutMs,
+  });
+  const ctx: AppContext = {
+    config,
+    version: VERSION,
+    startedAt: Date.now(),
+    log,
+    db,
+    kv,
+    bus,
+    box,
+    sessions: new SessionStore(db, bus, config.sessionTtlMs, config.cacheTtlMs),
+    keys,
+    channels,
+    directory,
+    clients,
+    usage,
+    accounting: options.accounting ?? noAccounting,
+  };
+  const app = await buildApp(ctx);
+  let url = '';
+  if (options.listen !== false) {
+    url = await app.listen({ port: config.port, host: config.host });
+    log.info({ url, database: db.dialect, cache: kv.kind }, 'Switchboard listening');
+    destination?.flushSync();
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    ctx,
+    url,
+    close() {
+      closing ??= (async () => {
+        // Connections that finish their last response while we drain would otherwise linger
+        // until their keep-alive timeout; close each as soon as it goes idle.
+        const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+        await app.close();
+        clearInterval(sweep);
+        directory.stop();
+        await usage.close();
+        await clients.close();
+        await kv.close();
+        await db.close();
+        clearInterval(logFlush);
+        destination?.flushSync();
+      })();
+      return closing;
+    },
+  };
+}
