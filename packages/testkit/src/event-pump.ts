@@ -2,13 +2,14 @@
 // realistic chunking and the configured pacing between events.
 import type { ServerResponse } from 'node:http';
 
-export const KEEP_ALIVE_COMMENT = ': keep-alive\n\n';
-
 export interface PumpOptions {
   /** Wait between events; 0 writes everything in the current tick. */
   delayMs: number;
-  /** Write a `: keep-alive` comment before every event except the first. */
-  keepAlive: boolean;
+  /**
+   * Written before every event except the first (the protocol's keep-alive:
+   * an SSE comment for OpenAI, `event: ping` for Anthropic); undefined = none.
+   */
+  keepAlive: string | undefined;
   /** Stop after this many events (midstream fault); default all. */
   limit?: number;
 }
@@ -30,7 +31,7 @@ export function pumpEvents(res: ServerResponse, events: string[], o: PumpOptions
         done();
         return;
       }
-      if (i > 0 && o.keepAlive) res.write(KEEP_ALIVE_COMMENT);
+      if (i > 0 && o.keepAlive !== undefined) res.write(o.keepAlive);
       res.write(events[i++]!);
       if (o.delayMs > 0 && i < limit) {
         timer = setTimeout(step, o.delayMs);

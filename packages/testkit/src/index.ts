@@ -1,7 +1,10 @@
-export { startMockOpenAI } from './openai-mock.js';
+export { startMockOpenAI, startMockUpstream } from './mock-upstream.js';
+export { createTestServiceAccount } from './service-account.js';
+export type { TestServiceAccountOptions } from './service-account.js';
 export { parseSSEData } from './sse.js';
 export { DEFAULT_TEXT } from './plan.js';
-export { DEFAULT_MODELS } from './exchange.js';
+export { DEFAULT_ANTHROPIC_MODELS, DEFAULT_GEMINI_MODELS, DEFAULT_MODELS } from './model-lists.js';
+export { CLOUD_PLATFORM_SCOPE, GOOGLE_TOKEN_URL } from './google-oauth.js';
 export type {
   CapturedRequest,
   MockOpenAI,
@@ -9,5 +12,9 @@ export type {
   MockScript,
   MockStats,
   MockToolCall,
+  MockUpstream,
+  MockUpstreamOptions,
   MockUsage,
+  ServiceAccountJson,
+  TestServiceAccount,
 } from './types.js';

@@ -1,8 +1,8 @@
 // Builds the exact wire objects of OpenAI chat completions (non-stream body and
 // stream chunks). Field order and null-valued fields follow api.openai.com because
 // the gateway's parser is tested against this output.
-import { randomBytes } from 'node:crypto';
 import type { Plan } from './plan.js';
+import { randomId } from './ids.js';
 import type { WireUsage } from './usage.js';
 
 export const SYSTEM_FINGERPRINT = 'fp_mock';
@@ -15,16 +15,6 @@ export interface ResponseMeta {
   model: string;
   /** One id per planned tool call (scripted or freshly generated). */
   toolCallIds: string[];
-}
-
-const ALPHANUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** Random alphanumeric id like OpenAI's `chatcmpl-…` / `call_…`. */
-export function randomId(prefix: string, length: number): string {
-  const bytes = randomBytes(length);
-  let s = prefix;
-  for (let i = 0; i < length; i++) s += ALPHANUM[bytes[i]! % ALPHANUM.length];
-  return s;
 }
 
 export function newMeta(plan: Plan, model: string): ResponseMeta {

@@ -16,6 +16,12 @@ export interface PlannedToolCall {
   name: string;
   arguments: string;
   fragments: string[];
+  /**
+   * The arguments as an object, for protocols that send tool input as JSON rather
+   * than text (Anthropic tool_use.input, Gemini functionCall.args). Arguments that
+   * are not a JSON object give {}: those protocols cannot carry them.
+   */
+  input: Record<string, unknown>;
 }
 
 export interface Plan {
@@ -53,6 +59,7 @@ function buildPlan(script: MockScript): Plan {
         name: c.name,
         arguments: c.arguments,
         fragments: splitEvenly(c.arguments, ARGUMENT_FRAGMENTS),
+        input: parseInput(c.arguments),
       })),
       finishReason: script.finishReason ?? 'tool_calls',
     };
@@ -66,4 +73,14 @@ function buildPlan(script: MockScript): Plan {
     toolCalls: undefined,
     finishReason: script.finishReason ?? 'stop',
   };
+}
+
+function parseInput(args: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(args);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    // Deliberately malformed arguments (robustness tests) only reach text protocols intact.
+  }
+  return {};
 }

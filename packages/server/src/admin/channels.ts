@@ -1,3 +1,4 @@
+import { SUPPORTED_PROTOCOLS } from '../providers/adapters.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Db } from '../db/database.js';
 import { insertedId } from '../db/database.js';
@@ -158,9 +159,9 @@ export class ChannelService {
 function checkType(type: string) {
   const preset = channelTypeById(type);
   if (!preset) throw badRequest(`unknown channel type "${type}"`, 'validation_failed');
-  if (preset.protocol !== 'openai') {
+  if (!SUPPORTED_PROTOCOLS.has(preset.protocol)) {
     throw badRequest(
-      `channel type "${type}" needs the native ${preset.protocol} protocol adapter, which this version does not include yet; use an OpenAI-compatible type`,
+      `channel type "${type}" needs the native ${preset.protocol} protocol adapter, which this build does not include; use an OpenAI-compatible type`,
       'unsupported_channel_type',
     );
   }

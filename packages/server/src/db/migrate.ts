@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator } from './kysely-runtime.js';
 import type { Db, Dialect } from './database.js';
 import * as m001 from './migrations/001-initial.js';
+import * as m002 from './migrations/002-usage-cache-writes.js';
 
 /**
  * Migrations are additive, listed here in order, and run at every start-up on all three
@@ -14,6 +15,7 @@ interface DialectMigration {
 
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001-initial': m001,
+  '002-usage-cache-writes': m002,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

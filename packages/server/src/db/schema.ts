@@ -74,6 +74,8 @@ export interface UsageLogsTable {
   prompt_tokens: number;
   completion_tokens: number;
   cached_tokens: number;
+  /** Added by migration 002 (older rows hold the default 0). */
+  cache_write_tokens: number;
   reasoning_tokens: number;
   usage_source: 'upstream' | 'estimated' | 'none';
   is_stream: number;

@@ -7,6 +7,7 @@ import { registerAuthRoutes, sessionTokenOf } from '../accounts/auth-routes.js';
 import { registerChannelRoutes } from '../admin/channel-routes.js';
 import type { AppContext } from '../context.js';
 import { RateLimiter } from '../kv/rate-limiter.js';
+import { registerModelCatalogRoutes } from '../relay/model-catalog-routes.js';
 import { registerV1Routes } from '../relay/v1-routes.js';
 import { ApiRoutes } from './api-routes.js';
 import { installErrorHandling } from './error-handler.js';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   registerApiKeyRoutes(routes, ctx.keys);
   registerChannelRoutes(routes, ctx.channels);
+  registerModelCatalogRoutes(routes, ctx.directory);
 
   // Built on first request: converting every schema is work a relay node rarely needs.
   let openapi: unknown;

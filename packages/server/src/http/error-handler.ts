@@ -1,9 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { OpenAIErrorBody } from '@switchboard/protocol';
+import { codecFor, type OpenAIErrorBody } from '@switchboard/protocol';
 import { AppError, openAIErrorType } from './errors.js';
 
 /**
- * Every error leaves as JSON with the right status: OpenAI's envelope on /v1, and
+ * Every error leaves as JSON with the right status: the caller's protocol's shape on /v1
+ * (OpenAI's envelope by default, Anthropic's on /v1/messages, Google's on /v1beta), and
  * `{error:{code,message}}` on /api. Never an HTML page, never a stack trace.
  */
 export function installErrorHandling(app: FastifyInstance): void {
@@ -29,7 +30,11 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError): vo
   }
   if (error.headers) reply.headers(error.headers);
   reply.code(error.status);
-  if (isV1(request.url)) {
+  const protocol = request.errorProtocol;
+  if (protocol && protocol !== 'openai-chat' && protocol !== 'openai-responses') {
+    // Anthropic and Gemini clients parse their own error objects.
+    void reply.send(codecFor(protocol).encodeError(error.status, error.message, error.code));
+  } else if (isV1(request.url) || request.url.startsWith('/v1beta/')) {
     const body: OpenAIErrorBody = { error: { message: error.message, type: openAIErrorType(error.status, error.type), param: null, code: error.code } };
     void reply.send(body);
   } else {

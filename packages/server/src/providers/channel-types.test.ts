@@ -28,7 +28,8 @@ const REQUIRED_IDS = [
 
 // Only these may ship without a default URL: Azure's host comes from the key, and a
 // custom upstream has no default.
-const EMPTY_BASE_URL_ALLOWED = new Set(['azure', 'openai-compatible']);
+// Azure, Bedrock and Vertex take the endpoint from the key (resource, region); custom has none.
+const EMPTY_BASE_URL_ALLOWED = new Set(['azure', 'bedrock', 'vertex', 'openai-compatible']);
 
 const PROTOCOLS: readonly WireProtocol[] = [
   'openai',

@@ -3,10 +3,9 @@
  * base URL and template model list. The `id` is what the API and the `channels.type`
  * column store, so ids must never be renamed once shipped. Add new ones instead.
  *
- * Milestone 1 relays everything over the OpenAI chat-completions wire format. For
- * vendors with a native protocol we record the vendor's own OpenAI-compatible endpoint
- * where one exists, so the channel works today. A type whose `protocol` is not 'openai'
- * must wait for its native adapter.
+ * `protocol` picks the adapter (providers/adapters.ts) that speaks to the upstream. For
+ * vendors with both a native protocol and an OpenAI-compatible endpoint, the plain type
+ * uses the compatible endpoint and a separate type speaks the native protocol.
  */
 
 export type WireProtocol =
@@ -90,7 +89,7 @@ const PRESETS: ChannelTypePreset[] = [
   {
     // Native Messages API (x-api-key, anthropic-version). Anthropic's OpenAI SDK
     // compatibility layer on the same /v1 base is documented as not production-grade
-    // and drops features such as prompt caching. We therefore wait for the native adapter.
+    // and drops features such as prompt caching, so the native protocol is used.
     id: 'anthropic',
     name: 'Anthropic Claude',
     protocol: 'anthropic',
@@ -110,9 +109,7 @@ const PRESETS: ChannelTypePreset[] = [
     docs: 'https://docs.anthropic.com/en/api/messages',
   },
   {
-    // Native base URL, for the future 'gemini' adapter. Until that adapter exists, an
-    // operator can reach Gemini through an 'openai-compatible' channel at
-    // https://generativelanguage.googleapis.com/v1beta/openai.
+    // Native generateContent API with an AI Studio key (x-goog-api-key).
     id: 'gemini',
     name: 'Google Gemini',
     protocol: 'gemini',
@@ -126,6 +123,42 @@ const PRESETS: ChannelTypePreset[] = [
       'gemini-embedding-001',
     ],
     docs: 'https://ai.google.dev/gemini-api/docs',
+  },
+  {
+    // Claude on AWS Bedrock (InvokeModel, Messages body, SigV4). The base URL is optional:
+    // it defaults to the key's region, https://bedrock-runtime.{region}.amazonaws.com.
+    id: 'bedrock',
+    name: 'AWS Bedrock (Claude)',
+    protocol: 'bedrock',
+    baseUrl: '',
+    keyFormat: 'ACCESS_KEY_ID|SECRET_ACCESS_KEY|REGION[|SESSION_TOKEN]',
+    models: [
+      'anthropic.claude-sonnet-4-5-20250929-v1:0',
+      'anthropic.claude-opus-4-1-20250805-v1:0',
+      'anthropic.claude-sonnet-4-20250514-v1:0',
+      'anthropic.claude-3-7-sonnet-20250219-v1:0',
+      'anthropic.claude-3-5-haiku-20241022-v1:0',
+      'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    ],
+    docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-anthropic-claude-messages.html',
+  },
+  {
+    // Google Vertex AI: Claude (publisher anthropic, rawPredict) and Gemini (publisher google)
+    // on one channel, authenticated with a service account. Base URL optional, from the region.
+    id: 'vertex',
+    name: 'Google Vertex AI (Claude, Gemini)',
+    protocol: 'vertex',
+    baseUrl: '',
+    keyFormat: 'REGION|<service-account JSON on one line>  or  REGION|PROJECT_ID|<JSON>',
+    models: [
+      'claude-sonnet-4-5@20250929',
+      'claude-opus-4-1@20250805',
+      'claude-sonnet-4@20250514',
+      'claude-3-7-sonnet@20250219',
+      'gemini-2.5-pro',
+      'gemini-2.5-flash',
+    ],
+    docs: 'https://cloud.google.com/vertex-ai/generative-ai/docs/partner-models/use-claude',
   },
   {
     // DeepSeek exposes exactly two chat ids: V3 is 'deepseek-chat' and R1 is

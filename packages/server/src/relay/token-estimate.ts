@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@switchboard/protocol';
+import type { ChatMessage, IrRequest } from '@switchboard/protocol';
 
 /**
  * Local token counting, the fallback when an upstream reports no usage (R-9): a stream
@@ -31,6 +31,21 @@ export async function estimatePromptTokens(messages: readonly ChatMessage[]): Pr
     text += '\n';
   }
   return (await countTokens(text)) + messages.length * 3 + 3;
+}
+
+/** The same estimate for a request of any protocol, from its IR. */
+export async function estimateIrPromptTokens(ir: IrRequest): Promise<number> {
+  let text = '';
+  for (const part of ir.system ?? []) text += part.text;
+  for (const m of ir.messages) {
+    text += `\n${m.role}\n`;
+    for (const part of m.content) {
+      if (part.type === 'text' || part.type === 'reasoning') text += part.text;
+      else if (part.type === 'tool-call') text += part.name + part.arguments;
+    }
+  }
+  for (const tool of ir.tools ?? []) text += tool.name + (tool.description ?? '') + JSON.stringify(tool.parameters);
+  return (await countTokens(text)) + ir.messages.length * 3 + 3;
 }
 
 /**

@@ -15,6 +15,7 @@ export const USAGE_COLUMNS = [
   'prompt_tokens',
   'completion_tokens',
   'cached_tokens',
+  'cache_write_tokens',
   'reasoning_tokens',
   'usage_source',
   'is_stream',

@@ -19,6 +19,7 @@ const row = (i: number): NewUsageLog => ({
   prompt_tokens: 10,
   completion_tokens: 5,
   cached_tokens: 0,
+  cache_write_tokens: 0,
   reasoning_tokens: 0,
   usage_source: 'upstream',
   is_stream: 0,

@@ -2,12 +2,32 @@ import type { FastifyRequest } from 'fastify';
 import type { ApiKeyService, ResolvedKey } from '../accounts/api-keys.js';
 import { AppError } from '../http/errors.js';
 
-/** Authenticates a /v1 call by its `sk-` key and applies the key's own limits. */
-export async function authenticateKey(keys: ApiKeyService, request: FastifyRequest): Promise<ResolvedKey> {
+/**
+ * The key a caller presented, wherever its protocol puts it: `Authorization: Bearer` (OpenAI),
+ * `x-api-key` (Anthropic), `x-goog-api-key` or `?key=` (Gemini, on /v1beta only).
+ */
+export function presentedKey(request: FastifyRequest, allowQueryKey: boolean): string | undefined {
   const header = request.headers.authorization;
-  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  const named = request.headers['x-api-key'] ?? request.headers['x-goog-api-key'];
+  if (typeof named === 'string' && named.trim()) return named.trim();
+  if (allowQueryKey) {
+    const key = (request.query as { key?: unknown } | undefined)?.key;
+    if (typeof key === 'string' && key.trim()) return key.trim();
+  }
+  return undefined;
+}
+
+/** Authenticates a /v1 call by its `sk-` key and applies the key's own limits. */
+export async function authenticateKey(keys: ApiKeyService, request: FastifyRequest, allowQueryKey = false): Promise<ResolvedKey> {
+  const token = presentedKey(request, allowQueryKey);
   if (!token) {
-    throw new AppError(401, 'missing_api_key', 'no API key provided: send it as "Authorization: Bearer sk-…"', 'invalid_request_error');
+    throw new AppError(
+      401,
+      'missing_api_key',
+      'no API key provided: send it as "Authorization: Bearer sk-…" (or x-api-key / x-goog-api-key)',
+      'invalid_request_error',
+    );
   }
   const resolved = token.startsWith('sk-') ? await keys.resolve(token) : undefined;
   if (!resolved) throw new AppError(401, 'invalid_api_key', 'incorrect API key provided', 'invalid_request_error');

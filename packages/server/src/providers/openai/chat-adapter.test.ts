@@ -48,7 +48,7 @@ describe('OpenAI chat adapter', () => {
       hasOutput: false,
       finished: false,
       usageOnly: true,
-      usage: { promptTokens: 5, completionTokens: 7, cachedTokens: 2, reasoningTokens: 3 },
+      usage: { promptTokens: 5, completionTokens: 7, cachedTokens: 2, cacheWriteTokens: 0, reasoningTokens: 3 },
     });
     expect(interpretChunk('{"error":{"message":"overloaded"}}')).toEqual({ kind: 'error', message: 'overloaded' });
     expect(interpretChunk('[DONE]')).toEqual({ kind: 'done' });
@@ -69,7 +69,7 @@ describe('OpenAI chat adapter', () => {
       choices: [{ index: 0, message: { role: 'assistant', content: 'the "usage": {"prompt_tokens": 999} is quoted' }, finish_reason: 'stop' }],
       usage: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19, prompt_tokens_details: { cached_tokens: 4 }, completion_tokens_details: { reasoning_tokens: 2 } },
     });
-    expect(completionUsage(answer)).toEqual({ promptTokens: 12, completionTokens: 7, cachedTokens: 4, reasoningTokens: 2 });
+    expect(completionUsage(answer)).toEqual({ promptTokens: 12, completionTokens: 7, cachedTokens: 4, cacheWriteTokens: 0, reasoningTokens: 2 });
     expect(completionUsage(JSON.stringify({ choices: [{ message: { content: 'no usage here' } }] }))).toBeUndefined();
     expect(completionUsage('{"choices":[],"usage":null}')).toBeUndefined();
     expect(completionText(answer)).toBe('the "usage": {"prompt_tokens": 999} is quoted');

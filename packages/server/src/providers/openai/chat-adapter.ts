@@ -47,6 +47,7 @@ export function readUsage(usage: OpenAIUsage | null | undefined): TokenUsage | u
     promptTokens: prompt,
     completionTokens: completion,
     cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+    cacheWriteTokens: 0,
     reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
   };
 }
@@ -78,7 +79,8 @@ const MALFORMED: ChunkMeaning = { kind: 'error', message: 'upstream sent a malfo
 const USAGE_OBJECT = /"usage"\s*:\s*\{/;
 const FINISH_SET = /"finish_reason"\s*:\s*"/;
 const ERROR_KEY = /"error"\s*:/;
-const HAS_OUTPUT = /"(?:content|reasoning_content)"\s*:\s*"[^"]|"tool_calls"\s*:\s*\[/;
+// `text` is the legacy /v1/completions delta, relayed on the same fast path.
+const HAS_OUTPUT = /"(?:content|reasoning_content|text)"\s*:\s*"[^"]|"tool_calls"\s*:\s*\[/;
 
 /**
  * Reads one stream event. Most events are plain deltas that matter to the relay only as bytes
@@ -154,6 +156,8 @@ export function completionText(body: string): string {
   let text = '';
   for (const choice of json.choices ?? []) {
     const message = choice.message as { content?: unknown; reasoning_content?: unknown; tool_calls?: unknown } | undefined;
+    const legacy = (choice as { text?: unknown }).text;
+    if (typeof legacy === 'string') text += legacy;
     if (typeof message?.content === 'string') text += message.content;
     if (typeof message?.reasoning_content === 'string') text += message.reasoning_content;
     if (message?.tool_calls) text += JSON.stringify(message.tool_calls);
@@ -173,6 +177,8 @@ export function chunkText(data: string): string {
 function textOf(chunk: ChatCompletionChunk): string {
   let text = '';
   for (const choice of Array.isArray(chunk.choices) ? chunk.choices : []) {
+    const legacy = (choice as { text?: unknown }).text;
+    if (typeof legacy === 'string') text += legacy;
     const delta = choice.delta;
     if (!delta) continue;
     if (typeof delta.content === 'string') text += delta.content;

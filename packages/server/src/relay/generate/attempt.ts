@@ -1,0 +1,99 @@
+import type { Dispatcher } from 'undici';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import type { ResolvedKey } from '../../accounts/api-keys.js';
+import { classifyHttpError } from '../../providers/openai/chat-adapter.js';
+import type { ProviderAdapter, UpstreamRequest } from '../../providers/provider-adapter.js';
+import type { UpstreamFailure } from '../../providers/upstream-error.js';
+import type { TokenUsage } from '../../providers/usage.js';
+import type { RelayAccounting } from '../accounting.js';
+import type { ChannelDirectory } from '../routing/channel-directory.js';
+import type { Attempt } from '../routing/router.js';
+import type { OutputCounter } from '../token-estimate.js';
+import { networkFailure } from '../upstream/network-failure.js';
+import type { UpstreamClients } from '../upstream/upstream-clients.js';
+import type { UsageRecorder } from '../usage-recorder.js';
+import type { ClientAbort } from './client-abort.js';
+import type { InboundRequest } from './inbound.js';
+
+/** What one attempt (one channel, one key) needs and how it can end. */
+export interface GenerationDeps {
+  directory: ChannelDirectory;
+  clients: UpstreamClients;
+  usage: UsageRecorder;
+  accounting: RelayAccounting;
+  log: Logger;
+  keepAliveIntervalMs: number;
+  random?: () => number;
+}
+
+export interface GenerationCall {
+  requestId: string;
+  caller: ResolvedKey;
+  inbound: InboundRequest;
+  ip: string;
+  reply: FastifyReply;
+  startedAt: number;
+}
+
+export type AttemptResult =
+  | { kind: 'success'; usage: TokenUsage | undefined; ttftMs: number | null }
+  /** Failed before anything reached the client: the next attempt may still serve it. */
+  | { kind: 'failed'; failure: UpstreamFailure }
+  /** Failed after the stream was committed: ended with an error event. */
+  | { kind: 'broken'; failure: UpstreamFailure; usage: TokenUsage | undefined; ttftMs: number | null }
+  | { kind: 'aborted'; usage: TokenUsage | undefined; ttftMs: number | null };
+
+export interface AttemptContext {
+  deps: GenerationDeps;
+  call: GenerationCall;
+  attempt: Attempt;
+  signal: ClientAbort;
+  counter: OutputCounter;
+}
+
+export const MAX_ERROR_BODY = 64 * 1024;
+
+export function hideContext(attempt: Attempt) {
+  return { channelId: attempt.channel.id, baseUrl: attempt.channel.baseUrl, keys: attempt.channel.keys };
+}
+
+/** Sends one upstream request; resolves to the response, a transport failure, or 'aborted'. */
+export async function send(ctx: AttemptContext, request: UpstreamRequest): Promise<Dispatcher.ResponseData | UpstreamFailure | 'aborted'> {
+  const { attempt, deps } = ctx;
+  const target = deps.clients.target(request.origin ?? attempt.channel.baseUrl, attempt.channel.proxy);
+  try {
+    return await target.dispatcher.request({
+      origin: target.origin,
+      path: request.path,
+      method: request.method ?? 'POST',
+      headers: request.headers,
+      body: request.body,
+      signal: ctx.signal,
+    });
+  } catch (err) {
+    return ctx.signal.aborted ? 'aborted' : networkFailure(err);
+  }
+}
+
+export async function readCapped(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
+  let text = '';
+  try {
+    for await (const chunk of body) {
+      text += chunk.toString();
+      if (text.length >= limit) {
+        body.destroy();
+        break;
+      }
+    }
+  } catch {
+    // A broken error body still leaves the status to classify by.
+  }
+  return text.slice(0, limit);
+}
+
+export async function failedResponse(res: Dispatcher.ResponseData, adapter?: ProviderAdapter): Promise<AttemptResult> {
+  const classify = adapter?.classifyError ?? classifyHttpError;
+  return { kind: 'failed', failure: classify(res.statusCode, await readCapped(res.body, MAX_ERROR_BODY)) };
+}
+

@@ -1,0 +1,153 @@
+import { SseDecoder, type IrStreamEncoder, type IrStreamEvent, type WireSseEvent } from '@switchboard/protocol';
+import type { FrameDecoder, ProviderAdapter } from '../../providers/provider-adapter.js';
+import type { UpstreamFailure } from '../../providers/upstream-error.js';
+import { fromIrUsage, type TokenUsage } from '../../providers/usage.js';
+import { hideUpstream } from '../upstream/hide-upstream.js';
+import { networkFailure } from '../upstream/network-failure.js';
+import { adapterRequest, buildFailure, passesThrough } from './adapter-request.js';
+import { failedResponse, hideContext, MAX_ERROR_BODY, readCapped, send, type AttemptContext, type AttemptResult } from './attempt.js';
+import { openStreamWriter } from './stream-writer.js';
+
+const DEFAULT_STREAM_TYPE = /text\/event-stream/i;
+
+/**
+ * A stream attempt through any adapter. Upstream frames are decoded into IR events, which
+ * meter the call (usage, finish, time to first token, local counting) and are encoded in the
+ * caller's protocol — or, when the upstream speaks the caller's protocol, the frames are
+ * forwarded as they came. Nothing reaches the client before the first piece of output, so an
+ * upstream that fails early (an error event right after `message_start`, say) can still fail
+ * over to the next channel.
+ */
+export async function convertStreamAttempt(ctx: AttemptContext, adapter: ProviderAdapter): Promise<AttemptResult> {
+  const { call, counter } = ctx;
+  let res;
+  try {
+    res = await send(ctx, await adapterRequest(ctx, adapter, true));
+  } catch (err) {
+    return { kind: 'failed', failure: buildFailure(err) };
+  }
+  if (res === 'aborted') return { kind: 'aborted', usage: undefined, ttftMs: null };
+  if (!('statusCode' in res)) return { kind: 'failed', failure: res };
+  if (res.statusCode >= 400) return failedResponse(res, adapter);
+  const contentType = String(res.headers['content-type'] ?? '');
+  if (!(adapter.streamContentType ?? DEFAULT_STREAM_TYPE).test(contentType)) {
+    const text = await readCapped(res.body, MAX_ERROR_BODY);
+    const info = safeDecodeError(adapter, text);
+    return { kind: 'failed', failure: { kind: 'server', status: res.statusCode, message: `upstream did not stream: ${info}`, retryable: true } };
+  }
+
+  const inbound = call.inbound;
+  const passthrough = passesThrough(ctx, adapter);
+  const frames: FrameDecoder = adapter.createFrameDecoder?.() ?? sseFrames();
+  const decoder = adapter.codec.createStreamDecoder();
+  let encoder: IrStreamEncoder | undefined;
+  const encoderFor = () => (encoder ??= inbound.codec.createStreamEncoder({ model: inbound.model, includeUsage: inbound.includeUsage }));
+  const writer = openStreamWriter(ctx);
+
+  let usage: TokenUsage | undefined;
+  let ttftMs: number | null = null;
+  let finished = false;
+  let streamError: string | undefined;
+  // Frames wait here until the first output, so an early failure can still fail over.
+  let held = '';
+
+  // Meters one IR event and returns what the caller should receive for it.
+  const handle = (event: IrStreamEvent): string => {
+    switch (event.type) {
+      case 'text-delta':
+      case 'reasoning-delta':
+        counter.add(event.text);
+        ttftMs ??= performance.now() - call.startedAt;
+        break;
+      case 'tool-call-start':
+        counter.add(event.name);
+        ttftMs ??= performance.now() - call.startedAt;
+        break;
+      case 'tool-call-delta':
+        counter.add(event.arguments);
+        break;
+      case 'usage':
+        usage = fromIrUsage(event.usage);
+        break;
+      case 'finish':
+        finished = true;
+        break;
+      case 'error':
+        streamError = event.message;
+        return '';
+      default:
+        break;
+    }
+    return passthrough ? '' : encoderFor().push(event);
+  };
+
+  const forward = async (batch: WireSseEvent[]): Promise<boolean> => {
+    let out = '';
+    for (const frame of batch) {
+      for (const event of decoder.push(frame)) out += handle(event);
+      if (streamError !== undefined) return false;
+      if (passthrough) out += sseFrame(frame);
+    }
+    if (ttftMs === null && !finished) held += out;
+    else if (held || out) {
+      await writer.write(held + out);
+      held = '';
+    }
+    return true;
+  };
+
+  let failure: UpstreamFailure | undefined;
+  try {
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      if (!(await forward(frames.push(chunk)))) break;
+    }
+    if (streamError === undefined && (await forward(frames.end()))) {
+      let tail = '';
+      for (const event of decoder.end()) tail += handle(event);
+      if (tail || held) await writer.write(held + tail);
+      held = '';
+    }
+  } catch (err) {
+    if (!ctx.signal.aborted) failure = networkFailure(err);
+  }
+  if (ctx.signal.aborted) {
+    writer.stop();
+    return { kind: 'aborted', usage, ttftMs };
+  }
+  if (streamError !== undefined) failure = { kind: 'server', status: 200, message: streamError, retryable: true };
+  else if (!failure && !finished) {
+    failure = { kind: 'network', status: 0, message: 'upstream stream ended before the answer was complete', retryable: true };
+  }
+  if (failure) {
+    if (!writer.isCommitted) {
+      writer.stop();
+      res.body.destroy();
+      return { kind: 'failed', failure };
+    }
+    const message = hideUpstream(failure.message, hideContext(ctx.attempt));
+    // A fresh encoder in pass-through mode: it only has to speak the error frame.
+    writer.end(encoderFor().push({ type: 'error', message, code: 'upstream_stream_failed' }));
+    return { kind: 'broken', failure, usage, ttftMs };
+  }
+  writer.end(passthrough ? '' : encoderFor().end());
+  return { kind: 'success', usage, ttftMs };
+}
+
+function sseFrames(): FrameDecoder {
+  const decoder = new SseDecoder();
+  return { push: (chunk) => decoder.push(chunk), end: () => decoder.end() };
+}
+
+/** Re-serialises one SSE event exactly as the upstream framed it (multi-line data included). */
+function sseFrame(frame: WireSseEvent): string {
+  const head = frame.event ? `event: ${frame.event}\n` : '';
+  return `${head}data: ${frame.data.replace(/\n/g, '\ndata: ')}\n\n`;
+}
+
+function safeDecodeError(adapter: ProviderAdapter, text: string): string {
+  try {
+    return adapter.codec.decodeError(JSON.parse(text))?.message ?? text.slice(0, 300);
+  } catch {
+    return text.slice(0, 300) || 'empty answer';
+  }
+}

@@ -1,0 +1,181 @@
+import { AppError } from '../../http/errors.js';
+import { adapterFor } from '../../providers/adapters.js';
+import { channelTypeById } from '../../providers/channel-types.js';
+import type { ProviderAdapter } from '../../providers/provider-adapter.js';
+import type { UpstreamFailure } from '../../providers/upstream-error.js';
+import { ZERO_USAGE } from '../../providers/usage.js';
+import type { RelayOutcome } from '../accounting.js';
+import { hasRoute, planAttempts, type Attempt } from '../routing/router.js';
+import { OutputCounter } from '../token-estimate.js';
+import { hideUpstream } from '../upstream/hide-upstream.js';
+import { hideContext, type AttemptContext, type AttemptResult, type GenerationCall, type GenerationDeps } from './attempt.js';
+import { ClientAbort } from './client-abort.js';
+import { convertJsonAttempt } from './convert-json-attempt.js';
+import { convertStreamAttempt } from './convert-stream-attempt.js';
+import { fastJsonAttempt } from './fast-json-attempt.js';
+import { fastStreamAttempt } from './fast-stream-attempt.js';
+import type { InboundRequest } from './inbound.js';
+
+export type { GenerationCall, GenerationDeps } from './attempt.js';
+
+/**
+ * The relay core for every generation endpoint (OpenAI Chat, Responses, Anthropic, Gemini):
+ * walks the router's plan until an attempt succeeds, streams or returns the answer in the
+ * caller's protocol, and records exactly one usage row and one settlement per request,
+ * however it ends.
+ */
+export function relayGeneration(deps: GenerationDeps, call: GenerationCall): Promise<void> {
+  return relayAttempts(deps, call, runAttempt);
+}
+
+/** Runs one attempt on one channel and key; never throws for upstream trouble. */
+export type AttemptRunner = (ctx: AttemptContext, inbound: InboundRequest) => Promise<AttemptResult>;
+
+/**
+ * The loop every relayed endpoint shares: route, admit, try each planned attempt with
+ * `run` until one serves the call, then record usage and settle exactly once.
+ */
+export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, run: AttemptRunner): Promise<void> {
+  const { inbound, caller, reply } = call;
+  const model = inbound.model;
+  const snapshot = deps.directory.snapshot;
+  if (!hasRoute(snapshot, model, caller.user.group)) {
+    throw new AppError(404, 'model_not_found', `no channel serves model "${model}" for your group`);
+  }
+  const stream = inbound.stream;
+  const settlement = await deps.accounting.admit({ requestId: call.requestId, caller, model, endpoint: inbound.endpoint, stream });
+
+  const abort = new ClientAbort();
+  const onClose = () => {
+    if (!reply.raw.writableFinished) abort.abort();
+  };
+  reply.raw.on('close', onClose);
+  const counter = new OutputCounter();
+  let result: AttemptResult | undefined;
+  let last: Attempt | undefined;
+  let attempts = 0;
+  try {
+    for (const attempt of planAttempts(snapshot, model, caller.user.group, deps.random)) {
+      if (abort.aborted) break;
+      attempts++;
+      last = attempt;
+      const ctx: AttemptContext = { deps, call, attempt, signal: abort, counter };
+      result = await run(ctx, inbound);
+      if (result.kind !== 'failed') break;
+      deps.log.warn(
+        { rid: call.requestId, channel: attempt.channel.id, upstreamStatus: result.failure.status, failure: result.failure.kind },
+        `upstream attempt failed: ${hideUpstream(result.failure.message, hideContext(attempt))}`,
+      );
+      if (!result.failure.retryable) break;
+    }
+  } finally {
+    reply.raw.off('close', onClose);
+  }
+  if (!result || abort.aborted) result = result?.kind === 'success' ? result : abortedFrom(result);
+
+  const settled = outcomeOf(result, counter, last);
+  const outcome = typeof settled === 'function' ? await settled(inbound) : settled;
+  const error = result.kind === 'failed' ? finalError(result.failure, model, last) : undefined;
+  const latencyMs = Math.round(performance.now() - call.startedAt);
+  const httpStatus = error ? error.status : result.kind === 'aborted' ? 499 : 200;
+  deps.usage.push({
+    request_id: call.requestId,
+    user_id: caller.user.id,
+    key_id: caller.keyId,
+    endpoint: inbound.endpoint,
+    model,
+    upstream_model: last?.upstreamModel ?? null,
+    channel_id: outcome.channelId,
+    prompt_tokens: outcome.usage.promptTokens,
+    completion_tokens: outcome.usage.completionTokens,
+    cached_tokens: outcome.usage.cachedTokens,
+    cache_write_tokens: outcome.usage.cacheWriteTokens,
+    reasoning_tokens: outcome.usage.reasoningTokens,
+    usage_source: outcome.usageSource,
+    is_stream: stream ? 1 : 0,
+    status: outcome.status,
+    http_status: httpStatus,
+    error: error?.message ?? (result.kind === 'broken' && last ? hideUpstream(result.failure.message, hideContext(last)) : null),
+    attempts,
+    latency_ms: latencyMs,
+    ttft_ms: 'ttftMs' in result && result.ttftMs !== null ? Math.round(result.ttftMs) : null,
+    ip: call.ip,
+    created_at: Date.now(),
+  });
+  deps.log.info(
+    {
+      rid: call.requestId,
+      user: caller.user.id,
+      key: caller.keyId,
+      model,
+      channel: outcome.channelId,
+      status: outcome.status,
+      http: httpStatus,
+      attempts,
+      ms: latencyMs,
+      in: outcome.usage.promptTokens,
+      out: outcome.usage.completionTokens,
+    },
+    'relay',
+  );
+  await settlement.settle(outcome);
+  if (error) throw error;
+}
+
+/** One attempt with the adapter of its channel; OpenAI-to-OpenAI takes the byte-forwarding fast path. */
+const runAttempt: AttemptRunner = (ctx, inbound) => {
+  const channel = ctx.attempt.channel;
+  const protocol = channelTypeById(channel.type)?.protocol;
+  const adapter: ProviderAdapter | undefined = protocol && adapterFor(protocol, channel.type, inbound.codec.protocol, ctx.attempt.upstreamModel);
+  if (!adapter) {
+    const failure = { kind: 'bad_request' as const, status: 0, message: `channel type "${channel.type}" has no adapter in this build`, retryable: true };
+    return Promise.resolve({ kind: 'failed', failure });
+  }
+  if (inbound.fastPath && adapter.codec.protocol === 'openai-chat') {
+    return inbound.stream ? fastStreamAttempt(ctx, adapter) : fastJsonAttempt(ctx, adapter);
+  }
+  return inbound.stream ? convertStreamAttempt(ctx, adapter) : convertJsonAttempt(ctx, adapter);
+};
+
+function abortedFrom(result: AttemptResult | undefined): AttemptResult {
+  if (result && (result.kind === 'aborted' || result.kind === 'broken')) {
+    return { kind: 'aborted', usage: result.usage, ttftMs: result.ttftMs };
+  }
+  return { kind: 'aborted', usage: undefined, ttftMs: null };
+}
+
+/**
+ * The outcome of the call: at once when the upstream reported usage (the usual case), or a
+ * function that counts tokens locally (R-9) from what was actually delivered.
+ */
+function outcomeOf(
+  result: AttemptResult,
+  counter: OutputCounter,
+  last: Attempt | undefined,
+): RelayOutcome | ((inbound: InboundRequest) => Promise<RelayOutcome>) {
+  const channelId = result.kind === 'failed' ? null : (last?.channel.id ?? null);
+  const status = result.kind === 'success' ? 'success' : result.kind === 'aborted' ? 'aborted' : 'error';
+  if (result.kind === 'failed') return { status, usage: ZERO_USAGE, usageSource: 'none', channelId };
+  if (result.usage) return { status, usage: result.usage, usageSource: 'upstream', channelId };
+  if (result.kind !== 'success' && !counter.hasOutput) {
+    return { status, usage: ZERO_USAGE, usageSource: 'none', channelId };
+  }
+  return async (inbound) => {
+    const [promptTokens, completionTokens] = await Promise.all([inbound.estimatePrompt(), counter.total()]);
+    return { status, usage: { ...ZERO_USAGE, promptTokens, completionTokens }, usageSource: 'estimated', channelId };
+  };
+}
+
+function finalError(failure: UpstreamFailure, model: string, last: Attempt | undefined): AppError {
+  const message = last ? hideUpstream(failure.message, hideContext(last)) : failure.message;
+  if (failure.kind === 'bad_request') {
+    const status = failure.status >= 400 && failure.status < 500 ? failure.status : 400;
+    return new AppError(status, 'upstream_rejected_request', message, 'invalid_request_error');
+  }
+  if (failure.kind === 'rate_limit') {
+    return new AppError(429, 'upstream_rate_limited', `every channel for model "${model}" is rate limited: ${message}`);
+  }
+  return new AppError(502, 'channels_exhausted', `channels are exhausted for model "${model}": ${message}`, 'upstream_error');
+}
+
+

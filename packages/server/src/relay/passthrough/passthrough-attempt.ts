@@ -1,0 +1,74 @@
+import { completionUsage } from '../../providers/openai/chat-adapter.js';
+import type { ProviderAdapter } from '../../providers/provider-adapter.js';
+import { adapterRequest, buildFailure } from '../generate/adapter-request.js';
+import { failedResponse, send, type AttemptContext, type AttemptResult } from '../generate/attempt.js';
+import type { AttemptRunner } from '../generate/generate.js';
+import { networkFailure } from '../upstream/network-failure.js';
+import { openaiEndpointAdapter } from './openai-endpoint.js';
+
+/** How one non-chat OpenAI endpoint is forwarded. */
+export interface PassthroughSpec {
+  /** Endpoint path after the API base, e.g. "/embeddings". */
+  path: string;
+  /**
+   * The body to send upstream for the attempt's model; JSON bodies are re-serialised with the
+   * upstream model, multipart bodies are rebuilt by the route.
+   */
+  body(upstreamModel: string): Promise<{ body: string | Uint8Array; contentType: string }>;
+}
+
+const NOT_SERVED = (type: string): AttemptResult => ({
+  kind: 'failed',
+  failure: { kind: 'not_found', status: 0, message: `channel type "${type}" does not serve this endpoint`, retryable: true },
+});
+
+/**
+ * Attempts for embeddings, images, audio, moderations and rerank: the request goes to the
+ * channel's OpenAI-compatible API as the caller wrote it (model mapped), and the answer comes
+ * back as the upstream wrote it — JSON read whole for its usage, anything else (audio bytes)
+ * piped through with the upstream's content type.
+ */
+export function passthroughRunner(spec: PassthroughSpec): AttemptRunner {
+  return async (ctx) => {
+    const adapter = openaiEndpointAdapter(ctx.attempt, spec.path);
+    if (!adapter) return NOT_SERVED(ctx.attempt.channel.type);
+    return passthroughAttempt(ctx, adapter, spec);
+  };
+}
+
+async function passthroughAttempt(ctx: AttemptContext, adapter: ProviderAdapter, spec: PassthroughSpec): Promise<AttemptResult> {
+  let res;
+  try {
+    const base = await adapterRequest(ctx, adapter, false);
+    const { body, contentType } = await spec.body(ctx.attempt.upstreamModel);
+    res = await send(ctx, { ...base, body, headers: { ...base.headers, 'content-type': contentType, accept: '*/*' } });
+  } catch (err) {
+    return { kind: 'failed', failure: buildFailure(err) };
+  }
+  if (res === 'aborted') return { kind: 'aborted', usage: undefined, ttftMs: null };
+  if (!('statusCode' in res)) return { kind: 'failed', failure: res };
+  if (res.statusCode >= 400) return failedResponse(res, adapter);
+  const reply = ctx.call.reply;
+  const contentType = String(res.headers['content-type'] ?? 'application/octet-stream');
+  reply.code(200).header('content-type', contentType).header('x-request-id', ctx.call.requestId);
+  if (/json/i.test(contentType)) {
+    let text: string;
+    try {
+      text = await res.body.text();
+    } catch (err) {
+      if (ctx.signal.aborted) return { kind: 'aborted', usage: undefined, ttftMs: null };
+      return { kind: 'failed', failure: networkFailure(err) };
+    }
+    const ttftMs = performance.now() - ctx.call.startedAt;
+    reply.send(text);
+    return { kind: 'success', usage: completionUsage(text), ttftMs };
+  }
+  // Audio and other binary answers stream through as they arrive (speech can be long).
+  const ttftMs = performance.now() - ctx.call.startedAt;
+  try {
+    await reply.send(res.body);
+  } catch {
+    // The client went away; the relay core sees the abort.
+  }
+  return { kind: 'success', usage: undefined, ttftMs };
+}

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import { anthropicCodec } from '@switchboard/protocol';
+import { nextRequestId } from '../../crypto/tokens.js';
+import { relayGeneration } from '../generate/generate.js';
+import { inboundRequest } from '../generate/inbound.js';
+import { checkModelAllowed } from '../v1-auth.js';
+import type { V1Route } from '../v1-routes.js';
+import { decodeBody, objectBody } from './body.js';
+
+/** POST /v1/messages: Anthropic's Messages API, served from any channel. */
+export function registerAnthropicRoutes(app: FastifyInstance, route: V1Route): void {
+  const onRequest = route.authenticate('anthropic');
+  app.post('/v1/messages', { onRequest }, async (request, reply) => {
+    const startedAt = performance.now();
+    const caller = route.callerOf(request);
+    const body = objectBody(request.body);
+    const ir = decodeBody(anthropicCodec, body);
+    checkModelAllowed(caller, ir.model);
+    const beta = request.headers['anthropic-beta'];
+    const inbound = inboundRequest(
+      {
+        codec: anthropicCodec,
+        endpoint: 'messages',
+        model: ir.model,
+        stream: ir.stream,
+        includeUsage: true,
+        body,
+        // Beta features ride on this header; only an Anthropic upstream understands it.
+        passHeaders: typeof beta === 'string' && beta ? { 'anthropic-beta': beta } : {},
+      },
+      () => ir,
+    );
+    await relayGeneration(route.deps, { requestId: nextRequestId(), caller, inbound, ip: request.ip, reply, startedAt });
+    return reply;
+  });
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { geminiCodec } from '@switchboard/protocol';
+import { nextRequestId } from '../../crypto/tokens.js';
+import { AppError } from '../../http/errors.js';
+import { relayGeneration } from '../generate/generate.js';
+import { inboundRequest } from '../generate/inbound.js';
+import { checkModelAllowed } from '../v1-auth.js';
+import type { V1Route } from '../v1-routes.js';
+import { decodeBody, objectBody } from './body.js';
+
+const ACTIONS = { generateContent: false, streamGenerateContent: true } as const;
+
+/**
+ * POST /v1beta/models/{model}:generateContent and :streamGenerateContent (R-3): the Gemini
+ * API, served from any channel. The key may come as `x-goog-api-key` or `?key=`. Streams are
+ * always SSE (what `alt=sse` asks for and what Google's SDKs use).
+ */
+export function registerGeminiRoutes(app: FastifyInstance, route: V1Route): void {
+  const onRequest = route.authenticate('gemini', { queryKey: true });
+  app.post<{ Params: { target: string } }>('/v1beta/models/:target', { onRequest }, async (request, reply) => {
+    const startedAt = performance.now();
+    const caller = route.callerOf(request);
+    const colon = request.params.target.lastIndexOf(':');
+    const model = colon > 0 ? request.params.target.slice(0, colon) : '';
+    const action = colon > 0 ? request.params.target.slice(colon + 1) : '';
+    if (!model || !(action in ACTIONS)) {
+      throw new AppError(404, 'not_found', `unknown method "${request.params.target}": use {model}:generateContent or {model}:streamGenerateContent`);
+    }
+    const stream = ACTIONS[action as keyof typeof ACTIONS];
+    const body = objectBody(request.body);
+    const ir = decodeBody(geminiCodec, body, { model, stream });
+    checkModelAllowed(caller, model);
+    const inbound = inboundRequest(
+      { codec: geminiCodec, endpoint: action, model, stream, includeUsage: true, body, passHeaders: {} },
+      () => ir,
+    );
+    await relayGeneration(route.deps, { requestId: nextRequestId(), caller, inbound, ip: request.ip, reply, startedAt });
+    return reply;
+  });
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { chatCompletionRequestSchema, describeZodError, openaiChatCodec } from '@switchboard/protocol';
+import { nextRequestId } from '../../crypto/tokens.js';
+import { AppError } from '../../http/errors.js';
+import { relayGeneration } from '../generate/generate.js';
+import { inboundRequest } from '../generate/inbound.js';
+import { estimatePromptTokens } from '../token-estimate.js';
+import { checkModelAllowed } from '../v1-auth.js';
+import type { V1Route } from '../v1-routes.js';
+import { objectBody } from './body.js';
+
+/** POST /v1/chat/completions. */
+export function registerOpenAIChatRoutes(app: FastifyInstance, route: V1Route): void {
+  const onRequest = route.authenticate('openai-chat');
+  app.post('/v1/chat/completions', { onRequest }, async (request, reply) => {
+    const startedAt = performance.now();
+    const caller = route.callerOf(request);
+    const parsed = chatCompletionRequestSchema.safeParse(objectBody(request.body));
+    if (!parsed.success) throw new AppError(400, 'invalid_request', describeZodError(parsed.error));
+    const body = parsed.data;
+    checkModelAllowed(caller, body.model);
+    const inbound = inboundRequest(
+      {
+        codec: openaiChatCodec,
+        endpoint: 'chat.completions',
+        model: body.model,
+        stream: body.stream === true,
+        includeUsage: body.stream_options?.include_usage === true,
+        body,
+        fastPath: true,
+        estimatePrompt: () => estimatePromptTokens(body.messages),
+        passHeaders: {},
+      },
+      () => openaiChatCodec.decodeRequest(body),
+    );
+    await relayGeneration(route.deps, { requestId: nextRequestId(), caller, inbound, ip: request.ip, reply, startedAt });
+    return reply;
+  });
+}
