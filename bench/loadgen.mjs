@@ -1,6 +1,6 @@
 // Load generator, run as its own process (pinned to CPU 0 by run.mjs) and driven over IPC.
 //   request  { id, op: 'warmup' | 'measure', spec }   → reply { id, result } | { id, error }
-//   spec     { origin, path, headers, body, stream, mode: 'closed' | 'open',
+//   spec     { origin, path, headers, body, stream, doneMarker?, mode: 'closed' | 'open',
 //              concurrency, rate, seconds, keep }  (keep: leave the pool open for the next call)
 // One undici Pool per target (connections = concurrency, pipelining 1), pre-built bodies,
 // no per-request logging. Latencies are kept in a preallocated Float64Array and summarised
@@ -105,7 +105,7 @@ async function once(p, spec, rec) {
       for await (const c of res.body) {
         tail = c.length >= 32 ? c.toString('latin1', c.length - 32) : (tail + c.toString('latin1')).slice(-32);
       }
-      return tail.endsWith(DONE) ? 'ok' : 'failedStream';
+      return tail.endsWith(spec.doneMarker ?? DONE) ? 'ok' : 'failedStream';
     }
     let bytes = 0;
     for await (const c of res.body) bytes += c.length;

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, busyPercent, cpuMs, foreignPercent, cpuTimes, fileSize, killNowSync, machineInfo, makeTempDir, memoryMB, pinSelf, readLog, sleep, startLoadgen, tail } from './procs.mjs';
-import { LOADGEN_CPU, MODEL_FAST, MODEL_SLOW, MOCK_CPU, SUT_CPU, chatBody, checkPath, paths, startFloor, startMock, startSwitchboard } from './systems.mjs';
+import { ANTHROPIC_DONE, LOADGEN_CPU, MODEL_FAST, MODEL_SLOW, MOCK_CPU, SUT_CPU, anthropicBody, chatBody, checkPath, paths, startFloor, startMock, startSwitchboard } from './systems.mjs';
 
 const num = (v, d) => (v === undefined || v === '' ? d : Number(v));
 const SECONDS = num(process.env.BENCH_SECONDS, 10);
@@ -21,6 +21,9 @@ const SYSTEMS = ['direct', 'floor', 'switchboard'];
 /** CPU used by other processes during a measurement (% of one core) above which the run is flagged. */
 const FOREIGN_LIMIT_PCT = 10;
 const TARGETS = { rpsRatio: 0.6, addedP99Ms: 2, addedAtRate: 500, idleRssMB: 100 };
+/** Conversion phase: an Anthropic caller served by an OpenAI upstream, against the same call in OpenAI's format. */
+const CONVERSION_RATE = 300;
+const CONVERSION_PATHS = ['direct', 'sb-openai', 'sb-anthropic'];
 
 if (!(SECONDS > 0) || !(TRIALS >= 1) || !(WARMUP >= 0)) {
   console.error('BENCH_SECONDS, BENCH_TRIALS and BENCH_WARMUP must be positive numbers');
@@ -60,7 +63,7 @@ async function main() {
   }
   const tmp = makeTempDir();
   const perMeasurement = WARMUP + SECONDS;
-  const count = CELLS.length * SYSTEMS.length * TRIALS;
+  const count = (CELLS.length * SYSTEMS.length + CONVERSION_PATHS.length) * TRIALS;
   log(`bench: ${count} measurements × (${WARMUP}s warm-up + ${SECONDS}s) ≈ ${Math.ceil((count * (perMeasurement + 0.3)) / 60)} min`);
 
   // --- start everything -------------------------------------------------------------
@@ -165,6 +168,63 @@ async function main() {
       }
     }
   }
+
+  // --- conversion cost: Anthropic in → OpenAI upstream, stream, open loop -----------------
+  const conversionSpec = {
+    direct: specFor({ mode: 'open', rate: CONVERSION_RATE, stream: true, upstream: 'slow' }, 'direct'),
+    'sb-openai': specFor({ mode: 'open', rate: CONVERSION_RATE, stream: true, upstream: 'slow' }, 'switchboard'),
+    'sb-anthropic': {
+      origin: sb.origin,
+      path: '/v1/messages',
+      headers: { 'content-type': 'application/json', 'x-api-key': sb.apiKey, 'anthropic-version': '2023-06-01' },
+      body: anthropicBody(MODEL_SLOW),
+      stream: true,
+      doneMarker: ANTHROPIC_DONE,
+      mode: 'open',
+      rate: CONVERSION_RATE,
+      concurrency: CONCURRENCY,
+    },
+  };
+  const conversionRaw = [];
+  for (let trial = 0; trial < TRIALS; trial++) {
+    const order = CONVERSION_PATHS.map((_, i) => CONVERSION_PATHS[(i + trial) % CONVERSION_PATHS.length]);
+    for (const path of order) {
+      if (interrupted) return;
+      assertAlive();
+      const spec = conversionSpec[path];
+      const sut = path === 'direct' ? null : sb;
+      if (WARMUP > 0) await lg.call('warmup', { ...spec, seconds: WARMUP, keep: true });
+      const before = await sample(sut, mockSlow);
+      const r = await lg.call('measure', { ...spec, seconds: SECONDS, keep: false });
+      const after = await sample(sut, mockSlow);
+      conversionRaw.push({ trial, path, ...r, sutCpuUsPerReq: sut && r.ok ? ((after.sut - before.sut) * 1000) / r.ok : null });
+      n++;
+      const fails = r.non2xx + r.failedStreams + r.errors;
+      log(
+        `[${String(n).padStart(2)}/${count}] t${trial + 1} conversion    ${path.padEnd(12)} p50 ${fmt(r.latencyMs.p50, 2).padStart(6)} ms  p99 ${fmt(r.latencyMs.p99, 2).padStart(6)} ms` +
+          `${fails ? `  FAILURES ${fails} (${r.firstError ?? JSON.stringify(r.statuses)})` : ''}`,
+      );
+    }
+  }
+  const conversion = {};
+  for (const path of CONVERSION_PATHS) {
+    const rows = conversionRaw.filter((r) => r.path === path);
+    const added = (f) =>
+      median(rows.map((r) => {
+        const d = conversionRaw.find((x) => x.path === 'direct' && x.trial === r.trial);
+        return d ? f(r) - f(d) : null;
+      }));
+    conversion[path] = {
+      p50: median(rows.map((r) => r.latencyMs.p50)),
+      p99: median(rows.map((r) => r.latencyMs.p99)),
+      addedP50: path === 'direct' ? null : added((r) => r.latencyMs.p50),
+      addedP99: path === 'direct' ? null : added((r) => r.latencyMs.p99),
+      sutCpuUsPerReq: median(rows.map((r) => r.sutCpuUsPerReq)),
+      ok: sum(rows.map((r) => r.ok)),
+      failed: sum(rows.map((r) => r.non2xx + r.failedStreams + r.errors)),
+    };
+  }
+
   assertAlive();
   await sleep(1500); // last usage flush
   const afterLoad = { switchboard: memoryMB(sb.pid), floor: memoryMB(floorFast.pid) };
@@ -277,6 +337,7 @@ async function main() {
 
   const machine = machineInfo();
   const result = {
+    conversion,
     machine,
     config: {
       seconds: SECONDS,
@@ -307,7 +368,7 @@ async function main() {
 
 // --- rendering -----------------------------------------------------------------------
 
-function render({ machine, config, durationSec, memoryMB: mem, summary: s, targets, notes }) {
+function render({ machine, config, durationSec, memoryMB: mem, summary: s, conversion, targets, notes }) {
   const out = [];
   const line = (...cols) => out.push(cols.join('  ').trimEnd());
   out.push('');
@@ -366,6 +427,17 @@ function render({ machine, config, durationSec, memoryMB: mem, summary: s, targe
     }
   }
   out.push('  +p50/+p99: system minus direct in the same trial (median over trials).');
+  out.push('');
+  out.push(`Conversion cost, stream, open loop ${CONVERSION_RATE}/s, mock latency ${config.openLoopMockLatencyMs} ms: an Anthropic caller (/v1/messages) served by the OpenAI upstream`);
+  line(pad('path', 13), rpad('p50 ms', 7), rpad('p99 ms', 7), rpad('+p50 ms', 8), rpad('+p99 ms', 8), rpad('CPU µs/req', 10), rpad('done', 6), rpad('failed', 6));
+  for (const path of CONVERSION_PATHS) {
+    const x = conversion[path];
+    line(pad(path, 13), rpad(fmt(x.p50, 2), 7), rpad(fmt(x.p99, 2), 7), rpad(fmt(x.addedP50, 2), 8), rpad(fmt(x.addedP99, 2), 8), rpad(fmt(x.sutCpuUsPerReq, 0), 10), rpad(String(x.ok), 6), rpad(String(x.failed), 6));
+  }
+  out.push(
+    `  conversion itself: +${fmt(conversion['sb-anthropic'].addedP50 - conversion['sb-openai'].addedP50, 2)} ms p50, ` +
+      `+${fmt(conversion['sb-anthropic'].sutCpuUsPerReq - conversion['sb-openai'].sutCpuUsPerReq, 0)} µs CPU per request over the OpenAI-to-OpenAI path.`,
+  );
   out.push('');
   out.push(
     `Memory (VmRSS): switchboard ${fmt(mem.idle.switchboardBeforeSetup.rss, 1)} MB right after start, idle after set-up ${fmt(mem.idle.switchboard.rss, 1)} MB, after all load ${fmt(mem.afterLoad.switchboard.rss, 1)} MB ` +

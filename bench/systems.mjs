@@ -40,6 +40,21 @@ export function chatBody(model, stream) {
   });
 }
 
+/** The same question as `chatBody`, as an Anthropic Messages stream request (conversion bench). */
+export function anthropicBody(model) {
+  return JSON.stringify({
+    model,
+    system: 'You are a concise assistant.',
+    messages: [{ role: 'user', content: 'Give me a five word greeting for a benchmark run.' }],
+    max_tokens: 64,
+    temperature: 0.2,
+    stream: true,
+  });
+}
+
+/** The last bytes of a complete Anthropic stream. */
+export const ANTHROPIC_DONE = '"message_stop"}\n\n';
+
 export async function startMock(tmp, latencyMs) {
   const port = await freePort();
   const args = [paths.mockCli, '--port', String(port), ...(latencyMs ? ['--latency', String(latencyMs)] : [])];

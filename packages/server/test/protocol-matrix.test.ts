@@ -33,7 +33,8 @@ const UPSTREAMS: Record<string, Upstream> = {
     type: 'openai',
     baseUrl: (m) => m.url,
     upstreamModel: 'gpt-4o-mini',
-    imageOf: (b) => has(b.messages, `data:image/png;base64,${PNG}`),
+    // A Responses caller is passed through to OpenAI's own /v1/responses (`input`), others go to chat (`messages`).
+    imageOf: (b) => has(b.messages ?? b.input, `data:image/png;base64,${PNG}`),
     toolOf: (b) => has(b.tools, '"name":"get_weather"'),
   },
   anthropic: {
@@ -212,6 +213,7 @@ describe.each(Object.keys({ 'openai-chat': 1, 'openai-responses': 1, anthropic: 
         const body = sent.body as Record<string, unknown>;
         expect(up.imageOf(body)).toBe(true);
         expect(up.toolOf(body)).toBe(true);
+        if (to === 'openai') expect(sent.path).toBe(from === 'openai-responses' ? '/v1/responses' : '/v1/chat/completions');
         expect(JSON.stringify(sent)).toContain(up.upstreamModel.replace(/\./g, to === 'azure' ? '' : '.'));
         const row = (await usageRows(server, before + 1)).at(-1)!;
         expect(row).toMatchObject({ status: 'success', model: `via-${to}`, upstream_model: up.upstreamModel, is_stream: stream ? 1 : 0 });

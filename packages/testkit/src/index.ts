@@ -18,3 +18,9 @@ export type {
   ServiceAccountJson,
   TestServiceAccount,
 } from './types.js';
+export { startDashscopeMock } from './native/dashscope-mock.js';
+export { HUNYUAN_MOCK_KEY, startHunyuanMock } from './native/hunyuan-mock.js';
+export { startZhipuMock, ZHIPU_MOCK_KEY } from './native/zhipu-mock.js';
+export { DEFAULT_NATIVE_TEXT, MOCK_FAIL_MIDSTREAM_MODEL, MOCK_FAIL_MODEL } from './native/script.js';
+export type { NativeMock, NativeCapturedRequest } from './native/server.js';
+export type { NativeMockOptions } from './native/script.js';

@@ -2,11 +2,14 @@ import type { IrProtocol } from '@switchboard/protocol';
 import { anthropicAdapter } from './anthropic/anthropic-adapter.js';
 import { azureAdapter } from './azure/azure-adapter.js';
 import { bedrockAdapter } from './bedrock/bedrock-adapter.js';
+import { dashscopeAdapter } from './dashscope/dashscope-adapter.js';
+import { hunyuanAdapter } from './hunyuan/hunyuan-adapter.js';
 import type { WireProtocol } from './channel-types.js';
 import { geminiAdapter } from './gemini/gemini-adapter.js';
 import { openaiChatAdapter, openaiResponsesAdapter } from './openai/openai-adapter.js';
 import type { ProviderAdapter } from './provider-adapter.js';
 import { vertexAdapterFor } from './vertex/vertex-adapter.js';
+import { zhipuAdapter } from './zhipu/zhipu-adapter.js';
 
 /**
  * The adapter that serves one attempt: chosen by the channel's wire protocol, and for
@@ -28,10 +31,16 @@ export function adapterFor(protocol: WireProtocol, channelType: string, inbound:
     case 'vertex':
       // Claude and Gemini share a Vertex channel; the model decides the publisher and protocol.
       return vertexAdapterFor(upstreamModel);
+    case 'dashscope':
+      return dashscopeAdapter;
+    case 'hunyuan':
+      return hunyuanAdapter;
+    case 'zhipu':
+      return zhipuAdapter;
     default:
       return undefined;
   }
 }
 
 /** Protocols this build can relay to; channel types needing another are refused at creation. */
-export const SUPPORTED_PROTOCOLS: ReadonlySet<WireProtocol> = new Set(['openai', 'azure', 'anthropic', 'gemini', 'bedrock', 'vertex']);
+export const SUPPORTED_PROTOCOLS: ReadonlySet<WireProtocol> = new Set(['openai', 'azure', 'anthropic', 'gemini', 'bedrock', 'vertex', 'dashscope', 'hunyuan', 'zhipu']);

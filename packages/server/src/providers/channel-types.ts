@@ -161,6 +161,55 @@ const PRESETS: ChannelTypePreset[] = [
     docs: 'https://cloud.google.com/vertex-ai/generative-ai/docs/partner-models/use-claude',
   },
   {
+    // Alibaba DashScope's native API (text- and multimodal-generation, incremental output).
+    // A `-net` model suffix turns on web search, as Chat Nio did.
+    id: 'dashscope',
+    name: 'Alibaba DashScope (native API)',
+    protocol: 'dashscope',
+    baseUrl: 'https://dashscope.aliyuncs.com',
+    models: [
+      'qwen3-max',
+      'qwen-max',
+      'qwen-plus',
+      'qwen-turbo',
+      'qwen-flash',
+      'qwen-long',
+      'qwq-plus',
+      'qwen3-coder-plus',
+      'qwen-vl-max',
+      'qwen-vl-plus',
+      'deepseek-v3',
+      'deepseek-r1',
+      'text-embedding-v4',
+      'text-embedding-v3',
+    ],
+    docs: 'https://help.aliyun.com/zh/model-studio/use-qwen-by-calling-api',
+  },
+  {
+    // Tencent Hunyuan's native API, signed with TC3-HMAC-SHA256.
+    id: 'hunyuan-native',
+    name: 'Tencent Hunyuan (TC3-signed API)',
+    protocol: 'hunyuan',
+    baseUrl: 'https://hunyuan.tencentcloudapi.com',
+    keyFormat: 'SecretId|SecretKey',
+    models: [
+      'hunyuan-turbos-latest',
+      'hunyuan-t1-latest',
+      'hunyuan-turbo',
+      'hunyuan-large',
+      'hunyuan-pro',
+      'hunyuan-standard',
+      'hunyuan-standard-256K',
+      'hunyuan-lite',
+      'hunyuan-vision',
+      'hunyuan-code',
+      'hunyuan-role',
+      'hunyuan-functioncall',
+      'hunyuan-embedding',
+    ],
+    docs: 'https://cloud.tencent.com/document/api/1729/105701',
+  },
+  {
     // DeepSeek exposes exactly two chat ids: V3 is 'deepseek-chat' and R1 is
     // 'deepseek-reasoner'. The list is short on purpose.
     id: 'deepseek',
@@ -289,9 +338,10 @@ const PRESETS: ChannelTypePreset[] = [
   {
     // The v4 API also accepts the raw `id.secret` key as a Bearer token and speaks OpenAI
     // chat completions, so chat-nio's HS256 JWT signing is not needed for milestone 1.
+    // OpenAI-compatible body; `id.secret` keys are sent as short-lived HS256 JWTs, others as Bearer.
     id: 'zhipu',
     name: 'Zhipu GLM',
-    protocol: 'openai',
+    protocol: 'zhipu',
     baseUrl: 'https://open.bigmodel.cn/api/paas/v4',
     models: [
       'glm-4.6',
@@ -344,8 +394,7 @@ const PRESETS: ChannelTypePreset[] = [
   },
   {
     // Hunyuan's OpenAI-compatible endpoint takes a console "sk-" API key. The native
-    // TC3-signed API at hunyuan.tencentcloudapi.com would need `appid|secretid|secretkey`.
-    // That key format belongs to the future 'hunyuan' protocol, not to this preset.
+    // TC3-signed API is the separate 'hunyuan-native' type.
     id: 'hunyuan',
     name: 'Tencent Hunyuan',
     protocol: 'openai',

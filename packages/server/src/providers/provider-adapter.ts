@@ -65,6 +65,8 @@ export interface ProviderAdapter {
   createFrameDecoder?(): FrameDecoder;
   /** Adjusts an IR request before encoding (e.g. protocol limits); default none. */
   prepare?(ir: IrRequest): IrRequest;
+  /** The vendor answers failures with HTTP 200 and an error body (Tencent): classify those too. */
+  errorsAsOk?: boolean;
   /** Classifies an HTTP error answer; default `classifyHttpError`. */
   classifyError?(status: number, body: string): UpstreamFailure;
 }

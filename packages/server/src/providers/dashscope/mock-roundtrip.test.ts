@@ -25,10 +25,11 @@ const ask = (over: Partial<IrRequest> = {}): IrRequest => ({
   ...over,
 });
 
-async function call(ir: IrRequest, opts: { key?: string; upstreamModel?: string } = {}) {
-  const url = new URL(mock.url);
+async function call(ir: IrRequest, opts: { key?: string; upstreamModel?: string; target?: NativeMock } = {}) {
+  const target = opts.target ?? mock;
+  const url = new URL(target.url);
   const built = (await dashscopeAdapter.build({
-    baseUrl: mock.url,
+    baseUrl: target.url,
     basePath: url.pathname.replace(/\/$/, ''),
     host: url.host,
     key: opts.key ?? 'sk-good',
@@ -38,7 +39,7 @@ async function call(ir: IrRequest, opts: { key?: string; upstreamModel?: string 
     passHeaders: {},
     body: dashscopeAdapter.codec.encodeRequest(ir),
   })) as UpstreamRequest;
-  const res = await request(mock.origin + built.path, { method: 'POST', headers: built.headers, body: built.body });
+  const res = await request(target.origin + built.path, { method: 'POST', headers: built.headers, body: built.body });
   return { status: res.statusCode, contentType: String(res.headers['content-type']), text: await res.body.text(), built };
 }
 
@@ -92,19 +93,16 @@ describe('DashScope adapter against the DashScope mock', () => {
 
   it('round-trips a tool call, whole and streamed', async () => {
     const tools = await startDashscopeMock({ text: '', toolCall: { id: 'call_7', name: 'get_weather', arguments: '{"city":"Hangzhou"}' } });
-    const saved = mock;
-    mock = tools;
     try {
       const ir = ask({ tools: [{ name: 'get_weather', parameters: { type: 'object' } }] });
-      const answer = dashscopeAdapter.codec.decodeResponse(JSON.parse((await call(ir, { key: 'any' })).text));
+      const answer = dashscopeAdapter.codec.decodeResponse(JSON.parse((await call(ir, { key: 'any', target: tools })).text));
       expect(answer.stopReason).toBe('tool-calls');
       expect(answer.content).toEqual([{ type: 'tool-call', id: 'call_7', name: 'get_weather', arguments: '{"city":"Hangzhou"}' }]);
-      const events = streamEvents((await call({ ...ir, stream: true }, { key: 'any' })).text);
+      const events = streamEvents((await call({ ...ir, stream: true }, { key: 'any', target: tools })).text);
       expect(events.filter((e) => e.type === 'tool-call-start')).toEqual([{ type: 'tool-call-start', index: 0, id: 'call_7', name: 'get_weather' }]);
       expect(events.map((e) => (e.type === 'tool-call-delta' ? e.arguments : '')).join('')).toBe('{"city":"Hangzhou"}');
       expect(events.find((e) => e.type === 'finish')).toEqual({ type: 'finish', stopReason: 'tool-calls' });
     } finally {
-      mock = saved;
       await tools.close();
     }
   });

@@ -1,9 +1,10 @@
 /**
  * Chat Nio's DashScope channel turned web search on with a `-net` model suffix
  * (`qwen-max-net` → model `qwen-max`, `parameters.enable_search: true`). Channels migrated
- * from it keep those model names, so the suffix keeps working here. It is read from the
- * upstream model name (after the channel's model mapping), which only `build` sees: the
- * IR has no field for web search.
+ * from it keep those model names, so the suffix keeps working here. The adapter's `build`
+ * applies it to the upstream model name (after the channel's model mapping), not
+ * `prepare`: the IR has no web-search field, so `prepare` could strip the suffix but not
+ * carry the flag on to the wire body.
  */
 const SUFFIX = '-net';
 

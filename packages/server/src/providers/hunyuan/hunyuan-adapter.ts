@@ -52,11 +52,11 @@ export function createHunyuanAdapter(opts: HunyuanAdapterOptions = {}): Provider
           'x-tc-version': HUNYUAN_VERSION,
           'x-tc-timestamp': String(timestamp),
           authorization,
-          accept: stream ? 'text/event-stream' : 'application/json',
         },
         body: payload,
       };
     },
+    errorsAsOk: true,
     classifyError: classifyHunyuanError,
   };
 }

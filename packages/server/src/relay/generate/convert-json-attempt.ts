@@ -41,7 +41,11 @@ export async function convertJsonAttempt(ctx: AttemptContext, adapter: ProviderA
     return malformed(res.statusCode, 'not JSON');
   }
   const error = adapter.codec.decodeError(json);
-  if (error) return { kind: 'failed', failure: { kind: 'server', status: res.statusCode, message: error.message, retryable: true } };
+  if (error) {
+    // Some vendors (Tencent) answer every failure, bad signatures included, with HTTP 200.
+    const failure = (adapter.errorsAsOk ? adapter.classifyError?.(res.statusCode, text) : undefined) ?? { kind: 'server' as const, status: res.statusCode, message: error.message, retryable: true };
+    return { kind: 'failed', failure };
+  }
   let answer: IrResponse;
   try {
     answer = adapter.codec.decodeResponse(json);

@@ -33,7 +33,12 @@ export async function convertStreamAttempt(ctx: AttemptContext, adapter: Provide
   if (!(adapter.streamContentType ?? DEFAULT_STREAM_TYPE).test(contentType)) {
     const text = await readCapped(res.body, MAX_ERROR_BODY);
     const info = safeDecodeError(adapter, text);
-    return { kind: 'failed', failure: { kind: 'server', status: res.statusCode, message: `upstream did not stream: ${info}`, retryable: true } };
+    // A JSON error instead of a stream: vendors that answer failures with HTTP 200 (Tencent) classify it themselves.
+    const classified = info.isError && adapter.errorsAsOk ? adapter.classifyError?.(res.statusCode, text) : undefined;
+    return {
+      kind: 'failed',
+      failure: classified ?? { kind: 'server', status: res.statusCode, message: `upstream did not stream: ${info.message}`, retryable: true },
+    };
   }
 
   const inbound = call.inbound;
@@ -144,10 +149,11 @@ function sseFrame(frame: WireSseEvent): string {
   return `${head}data: ${frame.data.replace(/\n/g, '\ndata: ')}\n\n`;
 }
 
-function safeDecodeError(adapter: ProviderAdapter, text: string): string {
+function safeDecodeError(adapter: ProviderAdapter, text: string): { message: string; isError: boolean } {
   try {
-    return adapter.codec.decodeError(JSON.parse(text))?.message ?? text.slice(0, 300);
+    const error = adapter.codec.decodeError(JSON.parse(text));
+    return error ? { message: error.message, isError: true } : { message: text.slice(0, 300), isError: false };
   } catch {
-    return text.slice(0, 300) || 'empty answer';
+    return { message: text.slice(0, 300) || 'empty answer', isError: false };
   }
 }
