@@ -24,3 +24,7 @@ export { startZhipuMock, ZHIPU_MOCK_KEY } from './native/zhipu-mock.js';
 export { DEFAULT_NATIVE_TEXT, MOCK_FAIL_MIDSTREAM_MODEL, MOCK_FAIL_MODEL } from './native/script.js';
 export type { NativeMock, NativeCapturedRequest } from './native/server.js';
 export type { NativeMockOptions } from './native/script.js';
+export { DEFAULT_BEDROCK_TEXT, startMockBedrock } from './bedrock/index.js';
+export type { MockBedrock, MockBedrockOptions, MockBedrockScript } from './bedrock/index.js';
+export { DEFAULT_COMPLETION_TEXT, FLAG_MARKER, SPEECH_AUDIO, startMockOpenAIEndpoints } from './openai-endpoints/index.js';
+export type { MockOpenAIEndpoints, MockOpenAIEndpointsOptions } from './openai-endpoints/index.js';

@@ -24,18 +24,21 @@ interface SignOptions {
   /** Sign as if the path were this one (to model a signer that gets the encoding wrong). */
   signedPath?: string;
   date?: Date;
+  /** Temporary credentials: sent (and signed) as x-amz-security-token. */
+  sessionToken?: string;
 }
 
 /** A tiny SigV4 signer for the tests, built on the routine checked against AWS's example. */
-function signedInit(path: string, body: string, o: SignOptions = {}): RequestInit {
+function signedInit(path: string, body: string, o: SignOptions = {}, base = mock.url): RequestInit {
   const stamp = amzDate(o.date ?? new Date());
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/json',
-    host: new URL(mock.url).host,
+    host: new URL(base).host,
     'x-amz-date': stamp,
+    ...(o.sessionToken ? { 'x-amz-security-token': o.sessionToken } : {}),
   };
-  const signedHeaders = ['accept', 'content-type', 'host', 'x-amz-date'];
+  const signedHeaders = Object.keys(headers).sort();
   const scope = { date: stamp.slice(0, 8), region: CREDS.region, service: 'bedrock' };
   const canonical = canonicalRequest({ method: 'POST', path: o.signedPath ?? path, query: '', headers, signedHeaders, payloadHash: sha256Hex(body) });
   const sig = signature(o.secretAccessKey ?? CREDS.secretAccessKey, scope, stringToSign(stamp, scope, canonical));
@@ -152,6 +155,22 @@ describe('SigV4', () => {
     const anonymous = await fetch(`${mock.url}${MODEL_PATH}/invoke`, { method: 'POST', body: JSON.stringify(BODY) });
     expect(anonymous.status).toBe(403);
     expect(anonymous.headers.get('x-amzn-errortype')).toMatch(/^MissingAuthenticationTokenException:/);
+  });
+});
+
+describe('SigV4 with temporary credentials', () => {
+  it('requires the configured session token, signed', async () => {
+    const sts = await startMockBedrock({ ...CREDS, sessionToken: 'FwoGZXIvYXdzEXAMPLE' });
+    try {
+      const send = (o: SignOptions) => fetch(`${sts.url}${MODEL_PATH}/invoke`, signedInit(`${MODEL_PATH}/invoke`, JSON.stringify(BODY), o, sts.url));
+      expect((await send({ sessionToken: 'FwoGZXIvYXdzEXAMPLE' })).status).toBe(200);
+      expect((await send({ sessionToken: 'other' })).status).toBe(403);
+      const none = await send({});
+      expect(none.status).toBe(403);
+      expect(none.headers.get('x-amzn-errortype')).toMatch(/^UnrecognizedClientException:/);
+    } finally {
+      await sts.close();
+    }
   });
 });
 
