@@ -149,7 +149,6 @@ describe('CHANNEL_TYPES', () => {
       groq: 'https://api.groq.com/openai/v1',
       openrouter: 'https://openrouter.ai/api/v1',
       qwen: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
-      zhipu: 'https://open.bigmodel.cn/api/paas/v4',
       doubao: 'https://ark.cn-beijing.volces.com/api/v3',
       hunyuan: 'https://api.hunyuan.cloud.tencent.com/v1',
       spark: 'https://spark-api-open.xf-yun.com/v1',
@@ -161,6 +160,14 @@ describe('CHANNEL_TYPES', () => {
       expect(channelTypeById(id), id).toMatchObject({ protocol: 'openai', baseUrl });
     }
     expect(channelTypeById('openai-compatible')?.protocol).toBe('openai');
+  });
+
+  it('speaks the vendors\' native protocols where the replaced systems did', () => {
+    expect(channelTypeById('zhipu')).toMatchObject({ protocol: 'zhipu', baseUrl: 'https://open.bigmodel.cn/api/paas/v4' });
+    expect(channelTypeById('dashscope')).toMatchObject({ protocol: 'dashscope', baseUrl: 'https://dashscope.aliyuncs.com' });
+    expect(channelTypeById('hunyuan-native')).toMatchObject({ protocol: 'hunyuan', baseUrl: 'https://hunyuan.tencentcloudapi.com' });
+    expect(channelTypeById('bedrock')?.protocol).toBe('bedrock');
+    expect(channelTypeById('vertex')?.protocol).toBe('vertex');
   });
 
   it('is frozen so shared presets cannot be mutated by callers', () => {
