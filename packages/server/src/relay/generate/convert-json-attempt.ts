@@ -52,6 +52,8 @@ export async function convertJsonAttempt(ctx: AttemptContext, adapter: ProviderA
   } catch (err) {
     return malformed(res.statusCode, (err as Error).message);
   }
+  // Gemini and DashScope answers carry no creation time; callers' formats expect one.
+  if (!answer.created) answer = { ...answer, created: Math.floor(Date.now() / 1000) };
   const usage = answer.usage ? fromIrUsage(answer.usage) : undefined;
   if (!usage) ctx.counter.add(outputText(answer.content));
   const { inbound } = ctx.call;

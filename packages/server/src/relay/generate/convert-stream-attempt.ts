@@ -57,7 +57,8 @@ export async function convertStreamAttempt(ctx: AttemptContext, adapter: Provide
   let held = '';
 
   // Meters one IR event and returns what the caller should receive for it.
-  const handle = (event: IrStreamEvent): string => {
+  const handle = (incoming: IrStreamEvent): string => {
+    let event = incoming;
     switch (event.type) {
       case 'text-delta':
       case 'reasoning-delta':
@@ -76,6 +77,10 @@ export async function convertStreamAttempt(ctx: AttemptContext, adapter: Provide
         break;
       case 'finish':
         finished = true;
+        break;
+      case 'start':
+        // Gemini and DashScope streams carry no creation time; callers' formats expect one.
+        if (!event.created) event = { ...event, created: Math.floor(Date.now() / 1000) };
         break;
       case 'error':
         streamError = event.message;
