@@ -4,10 +4,14 @@ import { defineConfig } from 'vitest/config';
 // Workspace packages resolve to their TypeScript sources in tests, so `npm test`
 // never runs against a stale dist/ build.
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
-const alias = {
-  '@switchboard/protocol': src('protocol'),
-  '@switchboard/testkit': src('testkit'),
-};
+const alias = [
+  {
+    find: /^@switchboard\/protocol\/codecs\/(.+)$/,
+    replacement: fileURLToPath(new URL('./packages/protocol/src/codecs/$1/index.ts', import.meta.url)),
+  },
+  { find: /^@switchboard\/protocol$/, replacement: src('protocol') },
+  { find: /^@switchboard\/testkit$/, replacement: src('testkit') },
+];
 
 // The integration suite runs once per database backend. SQLite (with the in-memory
 // cache) always runs; PostgreSQL and MariaDB join when CI provides their URLs.

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { codecFor, type OpenAIErrorBody } from '@switchboard/protocol';
+import type { OpenAIErrorBody } from '@switchboard/protocol';
+import { loadedCodec } from '../providers/codecs.js';
 import { AppError, openAIErrorType } from './errors.js';
 
 /**
@@ -30,10 +31,11 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError): vo
   }
   if (error.headers) reply.headers(error.headers);
   reply.code(error.status);
+  // Anthropic and Gemini clients parse their own error objects (the route loaded the codec in onRequest).
   const protocol = request.errorProtocol;
-  if (protocol && protocol !== 'openai-chat' && protocol !== 'openai-responses') {
-    // Anthropic and Gemini clients parse their own error objects.
-    void reply.send(codecFor(protocol).encodeError(error.status, error.message, error.code));
+  const codec = protocol && protocol !== 'openai-chat' && protocol !== 'openai-responses' ? loadedCodec(protocol) : undefined;
+  if (codec) {
+    void reply.send(codec.encodeError(error.status, error.message, error.code));
   } else if (isV1(request.url) || request.url.startsWith('/v1beta/')) {
     const body: OpenAIErrorBody = { error: { message: error.message, type: openAIErrorType(error.status, error.type), param: null, code: error.code } };
     void reply.send(body);

@@ -1,46 +1,86 @@
 import type { IrProtocol } from '@switchboard/protocol';
-import { anthropicAdapter } from './anthropic/anthropic-adapter.js';
 import { azureAdapter } from './azure/azure-adapter.js';
-import { bedrockAdapter } from './bedrock/bedrock-adapter.js';
-import { dashscopeAdapter } from './dashscope/dashscope-adapter.js';
-import { hunyuanAdapter } from './hunyuan/hunyuan-adapter.js';
 import type { WireProtocol } from './channel-types.js';
-import { geminiAdapter } from './gemini/gemini-adapter.js';
-import { openaiChatAdapter, openaiResponsesAdapter } from './openai/openai-adapter.js';
+import { openaiChatAdapter } from './openai/openai-adapter.js';
 import type { ProviderAdapter } from './provider-adapter.js';
-import { vertexAdapterFor } from './vertex/vertex-adapter.js';
-import { zhipuAdapter } from './zhipu/zhipu-adapter.js';
+
+/** Picks the adapter of one module for an attempt (Vertex chooses by model). */
+type Selector = (upstreamModel: string) => ProviderAdapter;
+
+// OpenAI-compatible upstreams are on almost every node's path and are loaded with the server.
+const STATIC: Record<string, Selector> = {
+  openai: () => openaiChatAdapter,
+  azure: () => azureAdapter,
+};
+
+// Everything else is loaded on the first call that needs it: a node that never talks to
+// Bedrock never holds its signer, event-stream decoder and the Anthropic codec.
+const LAZY: Record<string, () => Promise<Selector>> = {
+  'openai-responses': async () => {
+    const { openaiResponsesAdapter } = await import('./openai/responses-adapter.js');
+    return () => openaiResponsesAdapter;
+  },
+  anthropic: async () => {
+    const { anthropicAdapter } = await import('./anthropic/anthropic-adapter.js');
+    return () => anthropicAdapter;
+  },
+  gemini: async () => {
+    const { geminiAdapter } = await import('./gemini/gemini-adapter.js');
+    return () => geminiAdapter;
+  },
+  bedrock: async () => {
+    const { bedrockAdapter } = await import('./bedrock/bedrock-adapter.js');
+    return () => bedrockAdapter;
+  },
+  // Claude and Gemini share a Vertex channel; the model decides the publisher and protocol.
+  vertex: async () => (await import('./vertex/vertex-adapter.js')).vertexAdapterFor,
+  dashscope: async () => {
+    const { dashscopeAdapter } = await import('./dashscope/dashscope-adapter.js');
+    return () => dashscopeAdapter;
+  },
+  hunyuan: async () => {
+    const { hunyuanAdapter } = await import('./hunyuan/hunyuan-adapter.js');
+    return () => hunyuanAdapter;
+  },
+  zhipu: async () => {
+    const { zhipuAdapter } = await import('./zhipu/zhipu-adapter.js');
+    return () => zhipuAdapter;
+  },
+};
+
+const loaded = new Map<string, Selector>();
+const loading = new Map<string, Promise<Selector>>();
 
 /**
  * The adapter that serves one attempt: chosen by the channel's wire protocol, and for
  * OpenAI's own API by the caller's protocol too (a Responses caller is passed through to
- * /v1/responses instead of being converted to Chat Completions).
+ * /v1/responses instead of being converted to Chat Completions). Synchronous once the
+ * adapter's module is loaded; undefined for a protocol this build cannot speak.
  */
-export function adapterFor(protocol: WireProtocol, channelType: string, inbound: IrProtocol, upstreamModel: string): ProviderAdapter | undefined {
-  switch (protocol) {
-    case 'openai':
-      return inbound === 'openai-responses' && channelType === 'openai' ? openaiResponsesAdapter : openaiChatAdapter;
-    case 'azure':
-      return azureAdapter;
-    case 'anthropic':
-      return anthropicAdapter;
-    case 'gemini':
-      return geminiAdapter;
-    case 'bedrock':
-      return bedrockAdapter;
-    case 'vertex':
-      // Claude and Gemini share a Vertex channel; the model decides the publisher and protocol.
-      return vertexAdapterFor(upstreamModel);
-    case 'dashscope':
-      return dashscopeAdapter;
-    case 'hunyuan':
-      return hunyuanAdapter;
-    case 'zhipu':
-      return zhipuAdapter;
-    default:
-      return undefined;
+export function adapterFor(
+  protocol: WireProtocol,
+  channelType: string,
+  inbound: IrProtocol,
+  upstreamModel: string,
+): ProviderAdapter | Promise<ProviderAdapter> | undefined {
+  const key = protocol === 'openai' && inbound === 'openai-responses' && channelType === 'openai' ? 'openai-responses' : protocol;
+  const ready = STATIC[key] ?? loaded.get(key);
+  if (ready) return ready(upstreamModel);
+  const load = LAZY[key];
+  if (!load) return undefined;
+  let pending = loading.get(key);
+  if (!pending) {
+    pending = load().then((selector) => {
+      loaded.set(key, selector);
+      return selector;
+    });
+    pending.catch(() => loading.delete(key));
+    loading.set(key, pending);
   }
+  return pending.then((selector) => selector(upstreamModel));
 }
 
 /** Protocols this build can relay to; channel types needing another are refused at creation. */
-export const SUPPORTED_PROTOCOLS: ReadonlySet<WireProtocol> = new Set(['openai', 'azure', 'anthropic', 'gemini', 'bedrock', 'vertex', 'dashscope', 'hunyuan', 'zhipu']);
+export const SUPPORTED_PROTOCOLS: ReadonlySet<WireProtocol> = new Set(
+  (Object.keys(STATIC).concat(Object.keys(LAZY)).filter((k) => k !== 'openai-responses') as WireProtocol[]),
+);

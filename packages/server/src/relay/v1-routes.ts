@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IrProtocol } from '@switchboard/protocol';
 import type { ApiKeyService, ResolvedKey } from '../accounts/api-keys.js';
+import { loadCodec } from '../providers/codecs.js';
 import type { GenerationDeps } from './generate/generate.js';
 import { registerPassthroughRoutes } from './passthrough/passthrough-routes.js';
 import { registerAnthropicRoutes } from './routes/anthropic-routes.js';
@@ -38,6 +39,9 @@ export function registerV1Routes(app: FastifyInstance, deps: V1Deps): void {
     // server receive and parse a large body.
     authenticate: (protocol, opts) => async (request, reply) => {
       request.errorProtocol = protocol;
+      // Loaded before anything can fail, so every error of this request leaves in its caller's shape.
+      const codec = loadCodec(protocol);
+      if (codec instanceof Promise) await codec;
       // Set first, so browsers can read the error of a rejected key too.
       reply.header('access-control-allow-origin', '*');
       request.caller = await authenticateKey(deps.keys, request, opts?.queryKey === true);

@@ -1,4 +1,4 @@
-import { anthropicCodec } from '@switchboard/protocol';
+import { anthropicCodec } from '@switchboard/protocol/codecs/anthropic';
 import type { ProviderAdapter } from '../provider-adapter.js';
 
 /** The API version every current Messages feature (tools, vision, thinking, caching) works on. */

@@ -1,4 +1,4 @@
-import { anthropicCodec } from '@switchboard/protocol';
+import { anthropicCodec } from '@switchboard/protocol/codecs/anthropic';
 import type { BuildInput, ProviderAdapter, UpstreamRequest } from '../provider-adapter.js';
 import { classifyBedrockError } from './bedrock-errors.js';
 import { parseBedrockKey } from './bedrock-key.js';

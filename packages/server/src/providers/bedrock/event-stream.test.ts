@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
-import { anthropicCodec, type WireSseEvent } from '@switchboard/protocol';
+import type { WireSseEvent } from '@switchboard/protocol';
+import { anthropicCodec } from '@switchboard/protocol/codecs/anthropic';
 import { describe, expect, it } from 'vitest';
 import { createBedrockFrameDecoder } from './event-stream.js';
 import { decodeMessage } from './event-stream-message.js';

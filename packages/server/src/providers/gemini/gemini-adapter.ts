@@ -1,4 +1,4 @@
-import { geminiCodec } from '@switchboard/protocol';
+import { geminiCodec } from '@switchboard/protocol/codecs/gemini';
 import type { ProviderAdapter } from '../provider-adapter.js';
 import { classifyHttpError } from '../openai/chat-adapter.js';
 import type { UpstreamFailure } from '../upstream-error.js';

@@ -1,4 +1,4 @@
-import { openaiChatCodec, openaiResponsesCodec } from '@switchboard/protocol';
+import { openaiChatCodec } from '@switchboard/protocol';
 import type { ProviderAdapter } from '../provider-adapter.js';
 import { buildChatRequest } from './chat-adapter.js';
 
@@ -7,22 +7,4 @@ export const openaiChatAdapter: ProviderAdapter = {
   codec: openaiChatCodec,
   build: ({ basePath, key, body, upstreamModel, stream, extraHeaders }) =>
     buildChatRequest({ basePath, key, body, upstreamModel, stream, extraHeaders }),
-};
-
-/**
- * OpenAI's own Responses API, used when a Responses caller reaches an OpenAI channel:
- * pass-through keeps built-in tools, `previous_response_id` and reasoning items intact.
- */
-export const openaiResponsesAdapter: ProviderAdapter = {
-  codec: openaiResponsesCodec,
-  build: ({ basePath, key, body, upstreamModel, stream, extraHeaders }) => ({
-    path: `${basePath}/responses`,
-    headers: {
-      ...extraHeaders,
-      authorization: `Bearer ${key}`,
-      'content-type': 'application/json',
-      accept: stream ? 'text/event-stream' : 'application/json',
-    },
-    body: JSON.stringify({ ...body, model: upstreamModel, stream }),
-  }),
 };

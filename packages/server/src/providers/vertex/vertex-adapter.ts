@@ -1,4 +1,5 @@
-import { anthropicCodec, geminiCodec } from '@switchboard/protocol';
+import { anthropicCodec } from '@switchboard/protocol/codecs/anthropic';
+import { geminiCodec } from '@switchboard/protocol/codecs/gemini';
 import { classifyHttpError } from '../openai/chat-adapter.js';
 import type { BuildInput, ProviderAdapter, UpstreamRequest } from '../provider-adapter.js';
 import type { UpstreamFailure } from '../upstream-error.js';

@@ -123,13 +123,13 @@ export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, 
 }
 
 /** One attempt with the adapter of its channel; OpenAI-to-OpenAI takes the byte-forwarding fast path. */
-const runAttempt: AttemptRunner = (ctx, inbound) => {
+const runAttempt: AttemptRunner = async (ctx, inbound) => {
   const channel = ctx.attempt.channel;
   const protocol = channelTypeById(channel.type)?.protocol;
-  const adapter: ProviderAdapter | undefined = protocol && adapterFor(protocol, channel.type, inbound.codec.protocol, ctx.attempt.upstreamModel);
+  const found = protocol && adapterFor(protocol, channel.type, inbound.codec.protocol, ctx.attempt.upstreamModel);
+  const adapter: ProviderAdapter | undefined = found instanceof Promise ? await found : found;
   if (!adapter) {
-    const failure = { kind: 'bad_request' as const, status: 0, message: `channel type "${channel.type}" has no adapter in this build`, retryable: true };
-    return Promise.resolve({ kind: 'failed', failure });
+    return { kind: 'failed', failure: { kind: 'bad_request', status: 0, message: `channel type "${channel.type}" has no adapter in this build`, retryable: true } };
   }
   if (inbound.fastPath && adapter.codec.protocol === 'openai-chat') {
     return inbound.stream ? fastStreamAttempt(ctx, adapter) : fastJsonAttempt(ctx, adapter);

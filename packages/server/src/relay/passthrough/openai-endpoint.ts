@@ -8,9 +8,9 @@ import type { Attempt } from '../routing/router.js';
  * retargeted from /chat/completions to another OpenAI endpoint. Undefined for channels of
  * other protocols: they cannot serve embeddings, audio, images … in OpenAI's shape.
  */
-export function openaiEndpointAdapter(attempt: Attempt, endpointPath: string): ProviderAdapter | undefined {
+export async function openaiEndpointAdapter(attempt: Attempt, endpointPath: string): Promise<ProviderAdapter | undefined> {
   const protocol = channelTypeById(attempt.channel.type)?.protocol;
-  const adapter = protocol && adapterFor(protocol, attempt.channel.type, 'openai-chat', attempt.upstreamModel);
+  const adapter = protocol && (await adapterFor(protocol, attempt.channel.type, 'openai-chat', attempt.upstreamModel));
   if (!adapter || adapter.codec.protocol !== 'openai-chat') return undefined;
   return {
     ...adapter,

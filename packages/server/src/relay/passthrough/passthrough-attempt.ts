@@ -30,7 +30,7 @@ const NOT_SERVED = (type: string): AttemptResult => ({
  */
 export function passthroughRunner(spec: PassthroughSpec): AttemptRunner {
   return async (ctx) => {
-    const adapter = openaiEndpointAdapter(ctx.attempt, spec.path);
+    const adapter = await openaiEndpointAdapter(ctx.attempt, spec.path);
     if (!adapter) return NOT_SERVED(ctx.attempt.channel.type);
     return passthroughAttempt(ctx, adapter, spec);
   };

@@ -99,13 +99,13 @@ const completionSchema = z.looseObject({
 
 /** POST /v1/completions: the legacy text API, streamed on the same fast path as chat. */
 function registerLegacyCompletions(app: FastifyInstance, route: V1Route): void {
-  const run: AttemptRunner = (ctx, inbound) => {
-    const adapter = openaiEndpointAdapter(ctx.attempt, '/completions');
+  const run: AttemptRunner = async (ctx, inbound) => {
+    const adapter = await openaiEndpointAdapter(ctx.attempt, '/completions');
     if (!adapter) {
-      return Promise.resolve({
+      return {
         kind: 'failed',
         failure: { kind: 'not_found', status: 0, message: `channel type "${ctx.attempt.channel.type}" does not serve /v1/completions`, retryable: true },
-      });
+      };
     }
     return inbound.stream ? fastStreamAttempt(ctx, adapter) : fastJsonAttempt(ctx, adapter);
   };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { anthropicCodec } from '@switchboard/protocol';
 import { nextRequestId } from '../../crypto/tokens.js';
+import { loadCodec } from '../../providers/codecs.js';
 import { relayGeneration } from '../generate/generate.js';
 import { inboundRequest } from '../generate/inbound.js';
 import { checkModelAllowed } from '../v1-auth.js';
@@ -12,6 +12,7 @@ export function registerAnthropicRoutes(app: FastifyInstance, route: V1Route): v
   const onRequest = route.authenticate('anthropic');
   app.post('/v1/messages', { onRequest }, async (request, reply) => {
     const startedAt = performance.now();
+    const anthropicCodec = await loadCodec('anthropic');
     const caller = route.callerOf(request);
     const body = objectBody(request.body);
     const ir = decodeBody(anthropicCodec, body);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { geminiCodec } from '@switchboard/protocol';
 import { nextRequestId } from '../../crypto/tokens.js';
+import { loadCodec } from '../../providers/codecs.js';
 import { AppError } from '../../http/errors.js';
 import { relayGeneration } from '../generate/generate.js';
 import { inboundRequest } from '../generate/inbound.js';
@@ -19,6 +19,7 @@ export function registerGeminiRoutes(app: FastifyInstance, route: V1Route): void
   const onRequest = route.authenticate('gemini', { queryKey: true });
   app.post<{ Params: { target: string } }>('/v1beta/models/:target', { onRequest }, async (request, reply) => {
     const startedAt = performance.now();
+    const geminiCodec = await loadCodec('gemini');
     const caller = route.callerOf(request);
     const colon = request.params.target.lastIndexOf(':');
     const model = colon > 0 ? request.params.target.slice(0, colon) : '';
