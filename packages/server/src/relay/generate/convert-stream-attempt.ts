@@ -2,10 +2,10 @@ import { SseDecoder, type IrStreamEncoder, type IrStreamEvent, type WireSseEvent
 import type { FrameDecoder, ProviderAdapter } from '../../providers/provider-adapter.js';
 import type { UpstreamFailure } from '../../providers/upstream-error.js';
 import { fromIrUsage, type TokenUsage } from '../../providers/usage.js';
-import { hideUpstream } from '../upstream/hide-upstream.js';
 import { networkFailure } from '../upstream/network-failure.js';
 import { adapterRequest, buildFailure, passesThrough } from './adapter-request.js';
-import { failedResponse, hideContext, MAX_ERROR_BODY, readCapped, send, type AttemptContext, type AttemptResult } from './attempt.js';
+import { failedResponse, MAX_ERROR_BODY, readCapped, send, type AttemptContext, type AttemptResult } from './attempt.js';
+import { unfinishedStream } from './stream-ending.js';
 import { openStreamWriter } from './stream-writer.js';
 
 const DEFAULT_STREAM_TYPE = /text\/event-stream/i;
@@ -120,25 +120,10 @@ export async function convertStreamAttempt(ctx: AttemptContext, adapter: Provide
   } catch (err) {
     if (!ctx.signal.aborted) failure = networkFailure(err);
   }
-  if (ctx.signal.aborted) {
-    writer.stop();
-    return { kind: 'aborted', usage, ttftMs };
-  }
-  if (streamError !== undefined) failure = { kind: 'server', status: 200, message: streamError, retryable: true };
-  else if (!failure && !finished) {
-    failure = { kind: 'network', status: 0, message: 'upstream stream ended before the answer was complete', retryable: true };
-  }
-  if (failure) {
-    if (!writer.isCommitted) {
-      writer.stop();
-      res.body.destroy();
-      return { kind: 'failed', failure };
-    }
-    const message = hideUpstream(failure.message, hideContext(ctx.attempt));
-    // A fresh encoder in pass-through mode: it only has to speak the error frame.
-    writer.end(encoderFor().push({ type: 'error', message, code: 'upstream_stream_failed' }));
-    return { kind: 'broken', failure, usage, ttftMs };
-  }
+  // A fresh encoder in pass-through mode: it only has to speak the error frame.
+  const errorFrame = (message: string) => encoderFor().push({ type: 'error', message, code: 'upstream_stream_failed' });
+  const unfinished = unfinishedStream(ctx, writer, res.body, { failure, streamError, finished, usage, ttftMs }, errorFrame);
+  if (unfinished) return unfinished;
   writer.end(passthrough ? '' : encoderFor().end());
   return { kind: 'success', usage, ttftMs };
 }

@@ -1,12 +1,12 @@
-import type { ProviderAdapter } from '../../providers/provider-adapter.js';
 import { SSE_DONE, SseDecoder, sseData, type SseEvent } from '@switchboard/protocol';
 import { chunkText, classifyHttpError, interpretChunk } from '../../providers/openai/chat-adapter.js';
+import type { ProviderAdapter } from '../../providers/provider-adapter.js';
 import type { UpstreamFailure } from '../../providers/upstream-error.js';
 import type { TokenUsage } from '../../providers/usage.js';
-import { hideUpstream } from '../upstream/hide-upstream.js';
 import { networkFailure } from '../upstream/network-failure.js';
 import { adapterRequest } from './adapter-request.js';
-import { failedResponse, hideContext, readCapped, send, type AttemptContext, type AttemptResult, MAX_ERROR_BODY } from './attempt.js';
+import { failedResponse, readCapped, send, type AttemptContext, type AttemptResult, MAX_ERROR_BODY } from './attempt.js';
+import { unfinishedStream } from './stream-ending.js';
 import { openStreamWriter } from './stream-writer.js';
 
 /**
@@ -91,24 +91,10 @@ export async function fastStreamAttempt(ctx: AttemptContext, adapter: ProviderAd
     if (!ended && !ctx.signal.aborted) failure = networkFailure(err);
   }
   if (ended) return { kind: 'success', usage, ttftMs };
-  if (ctx.signal.aborted) {
-    writer.stop();
-    return { kind: 'aborted', usage, ttftMs };
-  }
-  if (streamError !== undefined) failure = { kind: 'server', status: 200, message: streamError, retryable: true };
-  else if (!failure && !finished) {
-    failure = { kind: 'network', status: 0, message: 'upstream stream ended before the answer was complete', retryable: true };
-  }
-  if (failure) {
-    if (!writer.isCommitted) {
-      writer.stop();
-      res.body.destroy();
-      return { kind: 'failed', failure };
-    }
-    const message = hideUpstream(failure.message, hideContext(ctx.attempt));
-    writer.end(sseData(JSON.stringify({ error: { message, type: 'upstream_error', param: null, code: 'upstream_stream_failed' } })));
-    return { kind: 'broken', failure, usage, ttftMs };
-  }
+  const errorFrame = (message: string) =>
+    sseData(JSON.stringify({ error: { message, type: 'upstream_error', param: null, code: 'upstream_stream_failed' } }));
+  const unfinished = unfinishedStream(ctx, writer, res.body, { failure, streamError, finished, usage, ttftMs }, errorFrame);
+  if (unfinished) return unfinished;
   // A finished answer whose upstream omitted [DONE]: close it the way OpenAI clients expect.
   writer.end(SSE_DONE);
   return { kind: 'success', usage, ttftMs };
