@@ -1,3 +1,6 @@
+import type { EventEmitter } from 'node:events';
+import type { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
 import type { IrRequest, ProtocolCodec, WireSseEvent } from '@switchboard/protocol';
 import type { UpstreamFailure } from './upstream-error.js';
 
@@ -15,6 +18,25 @@ export interface UpstreamRequest {
   method?: 'POST' | 'GET';
   headers: Record<string, string>;
   body: string | Uint8Array;
+  /** Whether the caller streams; only custom transports need to be told. */
+  stream?: boolean;
+}
+
+/** An upstream answer as the relay core reads it (undici's response data satisfies it). */
+export interface UpstreamResponse {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Readable;
+}
+
+/** What a custom transport gets besides the request. */
+export interface TransportContext {
+  /** Origin to connect to (base URL's, or the request's own). */
+  origin: string;
+  /** The channel's connection pool or proxy agent, for transports that can use it. */
+  dispatcher: Dispatcher;
+  /** Emits 'abort' when the client went away; `aborted` tells after the fact. */
+  signal: EventEmitter & { readonly aborted: boolean };
 }
 
 export interface BuildInput {
@@ -63,6 +85,11 @@ export interface ProviderAdapter {
   streamContentType?: RegExp;
   /** Stream framing other than SSE (Bedrock's AWS event stream). */
   createFrameDecoder?(): FrameDecoder;
+  /**
+   * For protocols that are not one HTTP exchange (Spark's WebSocket): carries the request and
+   * resolves with an answer shaped like an HTTP one, whose body the codec and frame decoder read.
+   */
+  transport?(request: UpstreamRequest, ctx: TransportContext): Promise<UpstreamResponse>;
   /** Adjusts an IR request before encoding (e.g. protocol limits); default none. */
   prepare?(ir: IrRequest): IrRequest;
   /** The vendor answers failures with HTTP 200 and an error body (Tencent): classify those too. */

@@ -1,9 +1,9 @@
-import type { Dispatcher } from 'undici';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { ResolvedKey } from '../../accounts/api-keys.js';
 import { classifyHttpError } from '../../providers/openai/chat-adapter.js';
-import type { ProviderAdapter, UpstreamRequest } from '../../providers/provider-adapter.js';
+import type { Readable } from 'node:stream';
+import type { ProviderAdapter, UpstreamRequest, UpstreamResponse } from '../../providers/provider-adapter.js';
 import type { UpstreamFailure } from '../../providers/upstream-error.js';
 import type { TokenUsage } from '../../providers/usage.js';
 import type { RelayAccounting } from '../accounting.js';
@@ -59,10 +59,11 @@ export function hideContext(attempt: Attempt) {
 }
 
 /** Sends one upstream request; resolves to the response, a transport failure, or 'aborted'. */
-export async function send(ctx: AttemptContext, request: UpstreamRequest): Promise<Dispatcher.ResponseData | UpstreamFailure | 'aborted'> {
+export async function send(ctx: AttemptContext, request: UpstreamRequest, adapter?: ProviderAdapter): Promise<UpstreamResponse | UpstreamFailure | 'aborted'> {
   const { attempt, deps } = ctx;
   const target = deps.clients.target(request.origin ?? attempt.channel.baseUrl, attempt.channel.proxy);
   try {
+    if (adapter?.transport) return await adapter.transport(request, { origin: target.origin, dispatcher: target.dispatcher, signal: ctx.signal });
     return await target.dispatcher.request({
       origin: target.origin,
       path: request.path,
@@ -76,7 +77,14 @@ export async function send(ctx: AttemptContext, request: UpstreamRequest): Promi
   }
 }
 
-export async function readCapped(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
+/** The whole body as text (answers are bounded by the upstream; error bodies use readCapped). */
+export async function readBody(body: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readCapped(body: Readable, limit: number): Promise<string> {
   let text = '';
   try {
     for await (const chunk of body) {
@@ -92,7 +100,7 @@ export async function readCapped(body: Dispatcher.ResponseData['body'], limit: n
   return text.slice(0, limit);
 }
 
-export async function failedResponse(res: Dispatcher.ResponseData, adapter?: ProviderAdapter): Promise<AttemptResult> {
+export async function failedResponse(res: UpstreamResponse, adapter?: ProviderAdapter): Promise<AttemptResult> {
   const classify = adapter?.classifyError ?? classifyHttpError;
   return { kind: 'failed', failure: classify(res.statusCode, await readCapped(res.body, MAX_ERROR_BODY)) };
 }

@@ -3,7 +3,7 @@ import type { ProviderAdapter } from '../../providers/provider-adapter.js';
 import { fromIrUsage } from '../../providers/usage.js';
 import { networkFailure } from '../upstream/network-failure.js';
 import { adapterRequest, buildFailure, passesThrough } from './adapter-request.js';
-import { failedResponse, send, type AttemptContext, type AttemptResult } from './attempt.js';
+import { failedResponse, readBody, send, type AttemptContext, type AttemptResult } from './attempt.js';
 import { outputText } from './output-text.js';
 
 const malformed = (status: number, detail: string): AttemptResult => ({
@@ -19,7 +19,7 @@ const malformed = (status: number, detail: string): AttemptResult => ({
 export async function convertJsonAttempt(ctx: AttemptContext, adapter: ProviderAdapter): Promise<AttemptResult> {
   let res;
   try {
-    res = await send(ctx, await adapterRequest(ctx, adapter, false));
+    res = await send(ctx, await adapterRequest(ctx, adapter, false), adapter);
   } catch (err) {
     // Building the request can fail on its own (a malformed key, a refused Vertex token exchange).
     return { kind: 'failed', failure: buildFailure(err) };
@@ -29,7 +29,7 @@ export async function convertJsonAttempt(ctx: AttemptContext, adapter: ProviderA
   if (res.statusCode >= 400) return failedResponse(res, adapter);
   let text: string;
   try {
-    text = await res.body.text();
+    text = await readBody(res.body);
   } catch (err) {
     if (ctx.signal.aborted) return { kind: 'aborted', usage: undefined, ttftMs: null };
     return { kind: 'failed', failure: networkFailure(err) };

@@ -22,7 +22,7 @@ export async function convertStreamAttempt(ctx: AttemptContext, adapter: Provide
   const { call, counter } = ctx;
   let res;
   try {
-    res = await send(ctx, await adapterRequest(ctx, adapter, true));
+    res = await send(ctx, await adapterRequest(ctx, adapter, true), adapter);
   } catch (err) {
     return { kind: 'failed', failure: buildFailure(err) };
   }

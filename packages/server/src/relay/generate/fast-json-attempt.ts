@@ -2,7 +2,7 @@ import type { ProviderAdapter } from '../../providers/provider-adapter.js';
 import { classifyHttpError, completionText, completionUsage, mayBeError } from '../../providers/openai/chat-adapter.js';
 import { networkFailure } from '../upstream/network-failure.js';
 import { adapterRequest } from './adapter-request.js';
-import { failedResponse, send, type AttemptContext, type AttemptResult } from './attempt.js';
+import { failedResponse, readBody, send, type AttemptContext, type AttemptResult } from './attempt.js';
 
 const malformed = (status: number): AttemptResult => ({
   kind: 'failed',
@@ -17,7 +17,7 @@ export async function fastJsonAttempt(ctx: AttemptContext, adapter: ProviderAdap
   if (res.statusCode >= 400) return failedResponse(res, adapter);
   let text: string;
   try {
-    text = await res.body.text();
+    text = await readBody(res.body);
   } catch (err) {
     if (ctx.signal.aborted) return { kind: 'aborted', usage: undefined, ttftMs: null };
     return { kind: 'failed', failure: networkFailure(err) };

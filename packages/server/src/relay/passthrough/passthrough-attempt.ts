@@ -1,7 +1,7 @@
 import { completionUsage } from '../../providers/openai/chat-adapter.js';
 import type { ProviderAdapter } from '../../providers/provider-adapter.js';
 import { adapterRequest, buildFailure } from '../generate/adapter-request.js';
-import { failedResponse, send, type AttemptContext, type AttemptResult } from '../generate/attempt.js';
+import { failedResponse, readBody, send, type AttemptContext, type AttemptResult } from '../generate/attempt.js';
 import type { AttemptRunner } from '../generate/generate.js';
 import { networkFailure } from '../upstream/network-failure.js';
 import { openaiEndpointAdapter } from './openai-endpoint.js';
@@ -41,7 +41,7 @@ async function passthroughAttempt(ctx: AttemptContext, adapter: ProviderAdapter,
   try {
     const base = await adapterRequest(ctx, adapter, false);
     const { body, contentType } = await spec.body(ctx.attempt.upstreamModel);
-    res = await send(ctx, { ...base, body, headers: { ...base.headers, 'content-type': contentType, accept: '*/*' } });
+    res = await send(ctx, { ...base, body, headers: { ...base.headers, 'content-type': contentType, accept: '*/*' } }, adapter);
   } catch (err) {
     return { kind: 'failed', failure: buildFailure(err) };
   }
@@ -54,7 +54,7 @@ async function passthroughAttempt(ctx: AttemptContext, adapter: ProviderAdapter,
   if (/json/i.test(contentType)) {
     let text: string;
     try {
-      text = await res.body.text();
+      text = await readBody(res.body);
     } catch (err) {
       if (ctx.signal.aborted) return { kind: 'aborted', usage: undefined, ttftMs: null };
       return { kind: 'failed', failure: networkFailure(err) };
