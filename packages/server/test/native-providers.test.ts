@@ -3,7 +3,9 @@ import {
   DEFAULT_NATIVE_TEXT,
   HUNYUAN_MOCK_KEY,
   MOCK_FAIL_MODEL,
+  SPARK_MOCK_KEY,
   startDashscopeMock,
+  startSparkMock,
   startHunyuanMock,
   startZhipuMock,
   ZHIPU_MOCK_KEY,
@@ -25,6 +27,7 @@ const mocks: NativeMock[] = [];
 let dashscope: NativeMock;
 let hunyuan: NativeMock;
 let zhipu: NativeMock;
+let spark: NativeMock;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -35,10 +38,12 @@ beforeAll(async () => {
   dashscope = await startDashscopeMock({ apiKeys: ['sk-dashscope-test-key'] });
   hunyuan = await startHunyuanMock({ apiKeys: [HUNYUAN_MOCK_KEY] });
   zhipu = await startZhipuMock({ apiKeys: [ZHIPU_MOCK_KEY], requireJwt: true });
-  mocks.push(dashscope, hunyuan, zhipu);
+  spark = await startSparkMock({ apiKeys: [SPARK_MOCK_KEY] });
+  mocks.push(dashscope, hunyuan, zhipu, spark);
   await createChannel(server, root, { name: 'ds', type: 'dashscope', base_url: dashscope.url, keys: 'sk-dashscope-test-key', models: ['qwen-plus', 'qwen-plus-net', MOCK_FAIL_MODEL] });
   await createChannel(server, root, { name: 'hy', type: 'hunyuan-native', base_url: hunyuan.url, keys: HUNYUAN_MOCK_KEY, models: ['hunyuan-turbos-latest'] });
   await createChannel(server, root, { name: 'zp', type: 'zhipu', base_url: zhipu.url, keys: ZHIPU_MOCK_KEY, models: ['glm-4.6'] });
+  await createChannel(server, root, { name: 'sp', type: 'spark-native', base_url: spark.url, keys: SPARK_MOCK_KEY, models: ['4.0Ultra'] });
 });
 afterAll(async () => {
   await stopAll();
@@ -51,6 +56,7 @@ describe.each([
   ['DashScope native', 'qwen-plus', () => dashscope],
   ['Hunyuan (TC3)', 'hunyuan-turbos-latest', () => hunyuan],
   ['Zhipu (JWT)', 'glm-4.6', () => zhipu],
+  ['Spark (signed WebSocket)', '4.0Ultra', () => spark],
 ])('%s', (_name, model, mock) => {
   it('answers an OpenAI caller, stream and non-stream, with upstream usage', async () => {
     const before = (await usageRows(server, 0)).length;
@@ -100,6 +106,13 @@ describe('vendor details', () => {
     const auth = zhipu.requests.at(-1)!.headers['authorization'] ?? '';
     expect(auth).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
     expect(auth).not.toContain(ZHIPU_MOCK_KEY.split('.')[1]!);
+  });
+
+  it('speaks to Spark over a signed WebSocket on the model domain\'s path', async () => {
+    await openai.chat.completions.create({ model: '4.0Ultra', messages: question });
+    const upgrade = spark.requests.at(-1)!;
+    expect(upgrade.path).toMatch(/^\/v4\.0\/chat\?authorization=[^&]+&date=[^&]+&host=/);
+    expect(upgrade.body).toMatchObject({ header: { app_id: 'mockapp1' }, parameter: { chat: { domain: '4.0Ultra' } } });
   });
 
   it('reports a vendor error as an OpenAI error with the upstream hidden', async () => {

@@ -28,3 +28,5 @@ export { DEFAULT_BEDROCK_TEXT, startMockBedrock } from './bedrock/index.js';
 export type { MockBedrock, MockBedrockOptions, MockBedrockScript } from './bedrock/index.js';
 export { DEFAULT_COMPLETION_TEXT, FLAG_MARKER, SPEECH_AUDIO, startMockOpenAIEndpoints } from './openai-endpoints/index.js';
 export type { MockOpenAIEndpoints, MockOpenAIEndpointsOptions } from './openai-endpoints/index.js';
+export { SPARK_MOCK_KEY, startSparkMock } from './native/spark/spark-mock.js';
+export type { SparkCapturedRequest, SparkMock, SparkMockOptions } from './native/spark/spark-mock.js';

@@ -42,6 +42,10 @@ const LAZY: Record<string, () => Promise<Selector>> = {
     const { hunyuanAdapter } = await import('./hunyuan/hunyuan-adapter.js');
     return () => hunyuanAdapter;
   },
+  spark: async () => {
+    const { sparkAdapter } = await import('./spark/spark-adapter.js');
+    return () => sparkAdapter;
+  },
   zhipu: async () => {
     const { zhipuAdapter } = await import('./zhipu/zhipu-adapter.js');
     return () => zhipuAdapter;

@@ -216,6 +216,17 @@ const PRESETS: ChannelTypePreset[] = [
     docs: 'https://cloud.tencent.com/document/api/1729/105701',
   },
   {
+    // iFlytek Spark's native WebSocket API, as Chat Nio used it: the URL is signed with
+    // HMAC-SHA256, each model domain has its own path, answers arrive as frames.
+    id: 'spark-native',
+    name: 'iFlytek Spark (native WebSocket API)',
+    protocol: 'spark',
+    baseUrl: 'https://spark-api.xf-yun.com',
+    keyFormat: 'APPID|APISecret|APIKey',
+    models: ['4.0Ultra', 'generalv3.5', 'max-32k', 'generalv3', 'pro-128k', 'lite', 'spark-x'],
+    docs: 'https://www.xfyun.cn/doc/spark/Web.html',
+  },
+  {
     // DeepSeek exposes exactly two chat ids: V3 is 'deepseek-chat' and R1 is
     // 'deepseek-reasoner'. The list is short on purpose.
     id: 'deepseek',
@@ -436,9 +447,8 @@ const PRESETS: ChannelTypePreset[] = [
   {
     // The HTTP API is OpenAI-compatible. Its key is the APIPassword from the console.
     // The console lists it per model version, so a version whose password differs needs
-    // its own channel. The WebSocket API chat-nio used needs `appid|apisecret|apikey` and
-    // belongs to the future 'spark' protocol. Model ids are Spark "domain" names:
-    // lite=Lite, generalv3=Pro, pro-128k, generalv3.5=Max, max-32k, 4.0Ultra.
+    // its own channel. The WebSocket API chat-nio used is the 'spark-native' type. Model ids
+    // are Spark "domain" names: lite=Lite, generalv3=Pro, pro-128k, generalv3.5=Max, max-32k, 4.0Ultra.
     id: 'spark',
     name: 'iFlytek Spark',
     protocol: 'openai',

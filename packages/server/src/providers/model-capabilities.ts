@@ -381,6 +381,9 @@ const TABLE: ReadonlyArray<readonly [string, ModelCapabilities]> = [
   ['generalv3', chat({ ctx: 8_192, out: 8_192, tools: false })],
   ['pro-128k', chat({ ctx: 131_072, out: 4_096, tools: false })],
   ['lite', chat({ ctx: 8_192, out: 4_096, tools: false })],
+  // X1 reasoning model (WebSocket path /v1/x1); iFlytek documents a 32K window and up to 32K
+  // output, with function calling. Conservative figures where the docs vary by version.
+  ['spark-x', chat({ ctx: 32_768, out: 32_768, reasoning: true })],
 
   // ── Alibaba DashScope ──
   ['qwen3-max', chat({ ctx: 262_144, out: 65_536, reasoning: true })],
