@@ -77,8 +77,13 @@ export async function send(ctx: AttemptContext, request: UpstreamRequest, adapte
   }
 }
 
-/** The whole body as text (answers are bounded by the upstream; error bodies use readCapped). */
-export async function readBody(body: Readable): Promise<string> {
+/**
+ * The whole body as text (answers are bounded by the upstream; error bodies use readCapped).
+ * undici's own `text()` is used when present: it collects without an async iterator, which
+ * costs a promise per chunk (measured on the non-stream hot path).
+ */
+export async function readBody(body: Readable & { text?: () => Promise<string> }): Promise<string> {
+  if (typeof body.text === 'function') return body.text();
   const chunks: Buffer[] = [];
   for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
