@@ -1,7 +1,9 @@
 // CPU profile of Switchboard (or of the floor, for comparison) under the bench's closed-loop
 // load: `node --cpu-prof` on the server process (pinned to CPU 1), concurrency 50 against
 // the testkit mock, non-stream then stream, then a summary of the hottest functions.
-//   npm run build && node bench/profile.mjs [--floor] [--seconds 10] [--open 500]
+//   npm run build && node bench/profile.mjs [--floor] [--seconds 10] [--open 500] [--anthropic]
+// --anthropic: closed-loop streams from an Anthropic caller (/v1/messages) served by the
+// OpenAI mock, to see what the conversion costs.
 // --open <rate>: instead, open-loop non-stream load at <rate> req/s against a mock with 20 ms
 // latency (the latency-tail cell of run.mjs), sampled every 200 µs; the summary then also
 // lists the long tasks (event-loop stalls ≥ 5 ms) and what ran inside them.
@@ -12,11 +14,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { longTasks, renderLongTasks, renderSummary, summarise } from './cpuprofile.mjs';
 import { cleanup, cpuMs, killNowSync, makeTempDir, pinSelf, sleep, startLoadgen, startNode } from './procs.mjs';
-import { LOADGEN_CPU, MODEL_FAST, SUT_CPU, chatBody, checkPath, paths, startMock, startSwitchboard } from './systems.mjs';
+import { ANTHROPIC_DONE, LOADGEN_CPU, MODEL_FAST, SUT_CPU, anthropicBody, chatBody, checkPath, paths, startMock, startSwitchboard } from './systems.mjs';
 import { freePort } from './procs.mjs';
 
 const { values } = parseArgs({
-  options: { floor: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' }, open: { type: 'string' } },
+  options: { floor: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' }, open: { type: 'string' }, anthropic: { type: 'boolean', default: false } },
 });
 const SECONDS = Number(values.seconds);
 const OPEN_RATE = values.open === undefined ? undefined : Number(values.open);
@@ -55,9 +57,20 @@ async function main() {
   let requests = 0;
   const loadFromMs = Date.now() - spawnedAt; // start-up is not part of the load
   const cpu0 = cpuMs(sut.pid);
-  for (const stream of OPEN_RATE ? [false] : [false, true]) {
+  for (const stream of OPEN_RATE ? [false] : values.anthropic ? [true] : [false, true]) {
     const mode = OPEN_RATE ? 'open' : 'closed';
-    const spec = { origin: sut.origin, path: '/v1/chat/completions', headers, body: chatBody(MODEL_FAST, stream), stream, mode, concurrency: 50, rate: OPEN_RATE };
+    const spec = values.anthropic
+      ? {
+          origin: sut.origin,
+          path: '/v1/messages',
+          headers: { 'content-type': 'application/json', 'x-api-key': apiKey, 'anthropic-version': '2023-06-01' },
+          body: anthropicBody(MODEL_FAST),
+          stream,
+          doneMarker: ANTHROPIC_DONE,
+          mode,
+          concurrency: 50,
+        }
+      : { origin: sut.origin, path: '/v1/chat/completions', headers, body: chatBody(MODEL_FAST, stream), stream, mode, concurrency: 50, rate: OPEN_RATE };
     const r = await lg.call('measure', { ...spec, seconds: SECONDS });
     requests += r.ok;
     const l = r.latencyMs;

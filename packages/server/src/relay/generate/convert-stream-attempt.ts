@@ -53,7 +53,9 @@ export async function convertStreamAttempt(ctx: AttemptContext, adapter: Provide
   let ttftMs: number | null = null;
   let finished = false;
   let streamError: string | undefined;
-  // Frames wait here until the first output, so an early failure can still fail over.
+  // Frames wait here until the first output, so an early failure can still fail over; and
+  // again once the answer has finished (only usage and the end marker follow), so a short
+  // answer leaves in the single write that ends the response.
   let held = '';
 
   // Meters one IR event and returns what the caller should receive for it.
@@ -98,7 +100,7 @@ export async function convertStreamAttempt(ctx: AttemptContext, adapter: Provide
       if (streamError !== undefined) return false;
       if (passthrough) out += sseFrame(frame);
     }
-    if (ttftMs === null && !finished) held += out;
+    if (ttftMs === null || finished) held += out;
     else if (held || out) {
       await writer.write(held + out);
       held = '';
@@ -112,19 +114,17 @@ export async function convertStreamAttempt(ctx: AttemptContext, adapter: Provide
       if (!(await forward(frames.push(chunk)))) break;
     }
     if (streamError === undefined && (await forward(frames.end()))) {
-      let tail = '';
-      for (const event of decoder.end()) tail += handle(event);
-      if (tail || held) await writer.write(held + tail);
-      held = '';
+      for (const event of decoder.end()) held += handle(event);
     }
   } catch (err) {
-    if (!ctx.signal.aborted) failure = networkFailure(err);
+    // After the finish only usage and the end marker were missing: the answer is complete.
+    if (!ctx.signal.aborted && !finished) failure = networkFailure(err);
   }
   // A fresh encoder in pass-through mode: it only has to speak the error frame.
   const errorFrame = (message: string) => encoderFor().push({ type: 'error', message, code: 'upstream_stream_failed' });
   const unfinished = unfinishedStream(ctx, writer, res.body, { failure, streamError, finished, usage, ttftMs }, errorFrame);
   if (unfinished) return unfinished;
-  writer.end(passthrough ? '' : encoderFor().end());
+  writer.end(held + (passthrough ? '' : encoderFor().end()));
   return { kind: 'success', usage, ttftMs };
 }
 
