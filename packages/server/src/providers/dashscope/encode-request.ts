@@ -1,6 +1,5 @@
 import {
   irText,
-  toDataUrl,
   type IrAssistantMessage,
   type IrImagePart,
   type IrMessage,
@@ -9,8 +8,8 @@ import {
   type IrToolChoice,
   type IrToolMessage,
   type IrUserMessage,
-  type IrUserPart,
 } from '@switchboard/protocol';
+import { imageUrlOf, partAsText } from '../ir-parts.js';
 
 /** One `input.messages[]` entry; `content` is a string (text models) or `[{text}|{image}]` (multimodal). */
 export type DashscopeWireMessage = Record<string, unknown>;
@@ -93,27 +92,11 @@ function encodeMessage(m: IrMessage, multimodal: boolean): DashscopeWireMessage 
 }
 
 function encodeUser(m: IrUserMessage, multimodal: boolean): unknown {
-  if (!multimodal) return m.content.map(partText).join('');
-  return m.content.map((p) => (p.type === 'image' ? { image: imageUrl(p) } : { text: partText(p) }));
+  if (!multimodal) return m.content.map(partAsText).join('');
+  return m.content.map((p) => (p.type === 'image' ? { image: imageUrlOf(p) } : { text: partAsText(p) }));
 }
 
-function partText(p: IrUserPart): string {
-  switch (p.type) {
-    case 'text':
-      return p.text;
-    case 'image':
-      return '[image]';
-    case 'audio':
-      return '[audio]';
-    case 'file':
-      return `[file: ${p.source.kind === 'url' ? p.source.url : (p.filename ?? 'attachment')}]`;
-  }
-}
 
-/** DashScope takes http(s) URLs and `data:` URLs in `image`. */
-function imageUrl(p: IrImagePart): string {
-  return p.source.kind === 'url' ? p.source.url : toDataUrl(p.source.mediaType, p.source.data);
-}
 
 function encodeAssistant(m: IrAssistantMessage, multimodal: boolean): DashscopeWireMessage {
   const calls: Array<Record<string, unknown>> = [];

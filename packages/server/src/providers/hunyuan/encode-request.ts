@@ -1,15 +1,13 @@
 import {
   irText,
-  toDataUrl,
   type IrAssistantMessage,
-  type IrImagePart,
   type IrMessage,
   type IrRequest,
   type IrTool,
   type IrToolMessage,
   type IrUserMessage,
-  type IrUserPart,
 } from '@switchboard/protocol';
+import { imageUrlOf, partAsText } from '../ir-parts.js';
 
 /** Hunyuan's documented seed range. */
 const SEED_MIN = 1;
@@ -77,29 +75,14 @@ function encodeMessage(m: IrMessage): Record<string, unknown> {
 }
 
 function encodeUser(m: IrUserMessage): Record<string, unknown> {
-  if (!m.content.some((p) => p.type === 'image')) return { Role: 'user', Content: m.content.map(partText).join('') };
+  if (!m.content.some((p) => p.type === 'image')) return { Role: 'user', Content: m.content.map(partAsText).join('') };
   const contents = m.content.map((p) =>
-    p.type === 'image' ? { Type: 'image_url', ImageUrl: { Url: imageUrl(p) } } : { Type: 'text', Text: partText(p) },
+    p.type === 'image' ? { Type: 'image_url', ImageUrl: { Url: imageUrlOf(p) } } : { Type: 'text', Text: partAsText(p) },
   );
   return { Role: 'user', Contents: contents };
 }
 
-function partText(p: IrUserPart): string {
-  switch (p.type) {
-    case 'text':
-      return p.text;
-    case 'image':
-      return '[image]';
-    case 'audio':
-      return '[audio]';
-    case 'file':
-      return `[file: ${p.source.kind === 'url' ? p.source.url : (p.filename ?? 'attachment')}]`;
-  }
-}
 
-function imageUrl(p: IrImagePart): string {
-  return p.source.kind === 'url' ? p.source.url : toDataUrl(p.source.mediaType, p.source.data);
-}
 
 function encodeAssistant(m: IrAssistantMessage): Record<string, unknown> {
   const calls: Array<Record<string, unknown>> = [];

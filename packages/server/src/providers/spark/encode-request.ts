@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { irText, type IrAssistantMessage, type IrMessage, type IrRequest, type IrTool, type IrToolMessage, type IrUserPart } from '@switchboard/protocol';
+import { irText, type IrAssistantMessage, type IrMessage, type IrRequest, type IrTool, type IrToolMessage } from '@switchboard/protocol';
+import { partAsText } from '../ir-parts.js';
 import { clampMaxTokens } from './domains.js';
 
 /** Spark's `top_k` range. */
@@ -75,7 +76,7 @@ function append(text: SparkText[], entry: SparkText): void {
 function encodeMessage(m: IrMessage): SparkText {
   switch (m.role) {
     case 'user':
-      return { role: 'user', content: m.content.map(partText).join('') };
+      return { role: 'user', content: m.content.map(partAsText).join('') };
     case 'assistant':
       return { role: 'assistant', content: assistantText(m) };
     case 'tool':
@@ -83,18 +84,6 @@ function encodeMessage(m: IrMessage): SparkText {
   }
 }
 
-function partText(p: IrUserPart): string {
-  switch (p.type) {
-    case 'text':
-      return p.text;
-    case 'image':
-      return '[image]';
-    case 'audio':
-      return '[audio]';
-    case 'file':
-      return `[file: ${p.source.kind === 'url' ? p.source.url : (p.filename ?? 'attachment')}]`;
-  }
-}
 
 function assistantText(m: IrAssistantMessage): string {
   const lines: string[] = [];
