@@ -3,6 +3,7 @@ import { Migrator } from './kysely-runtime.js';
 import type { Db, Dialect } from './database.js';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-usage-cache-writes.js';
+import * as m003 from './migrations/003-ledger.js';
 
 /**
  * Migrations are additive, listed here in order, and run at every start-up on all three
@@ -16,6 +17,7 @@ interface DialectMigration {
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001-initial': m001,
   '002-usage-cache-writes': m002,
+  '003-ledger': m003,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

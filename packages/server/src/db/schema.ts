@@ -13,6 +13,8 @@ export interface UsersTable {
   role: 'user' | 'admin' | 'root';
   group_name: string;
   status: 'active' | 'banned';
+  /** Micro-points (1 point = 1,000,000); changed only by LedgerService. Added by migration 003. */
+  balance: Generated<number | string>;
   created_at: number;
   updated_at: number;
 }
@@ -89,12 +91,35 @@ export interface UsageLogsTable {
   created_at: number;
 }
 
+/** One movement of a user's points (B-4). `amount` is signed micro-points. */
+export interface LedgerTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  amount: number | string;
+  balance_after: number | string;
+  idem_key: string | null;
+  request_id: string | null;
+  note: string | null;
+  created_at: number;
+}
+
+/** Points held for a request in flight, until it settles (or is reconciled after a crash). */
+export interface ReservationsTable {
+  request_id: string;
+  user_id: number;
+  amount: number | string;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   channels: ChannelsTable;
   usage_logs: UsageLogsTable;
+  ledger: LedgerTable;
+  reservations: ReservationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,0 +1,17 @@
+/**
+ * Points are integers of micro-points (1 point = 1,000,000), stored in 64-bit columns and
+ * computed in SQL. In JavaScript they are plain numbers, exact up to 2^53 − 1 micro-points
+ * (about nine billion points): anything read beyond that is refused rather than rounded.
+ */
+export const MICRO_PER_POINT = 1_000_000;
+
+/** A 64-bit column as a number (PostgreSQL returns BIGINT as a string). */
+export function microPoints(value: number | string | bigint): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`amount ${String(value)} is not an exact integer of micro-points`);
+  return n;
+}
+
+export function assertAmount(amount: number, what = 'amount'): void {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`${what} must be an integer of micro-points, got ${amount}`);
+}
