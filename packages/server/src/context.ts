@@ -2,6 +2,9 @@ import type { Logger } from 'pino';
 import type { ApiKeyService } from './accounts/api-keys.js';
 import type { SessionStore } from './accounts/sessions.js';
 import type { ChannelService } from './admin/channels.js';
+import type { LedgerService } from './billing/ledger.js';
+import type { PriceService } from './billing/price-service.js';
+import type { ReservationService } from './billing/reservations.js';
 import type { Config } from './config.js';
 import type { SecretBox } from './crypto/secret-box.js';
 import type { Db } from './db/database.js';
@@ -28,5 +31,8 @@ export interface AppContext {
   directory: ChannelDirectory;
   clients: UpstreamClients;
   usage: UsageRecorder;
+  ledger: LedgerService;
+  reservations: ReservationService;
+  prices: PriceService;
   accounting: RelayAccounting;
 }

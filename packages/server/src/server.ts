@@ -11,6 +11,9 @@ import { SecretBox } from './crypto/secret-box.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './http/app.js';
+import { LedgerService } from './billing/ledger.js';
+import { PriceService } from './billing/price-service.js';
+import { ReservationService } from './billing/reservations.js';
 import { InvalidationBus } from './kv/invalidation.js';
 import { openKv } from './kv/open-kv.js';
 import { noAccounting, type RelayAccounting } from './relay/accounting.js';
@@ -60,6 +63,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const channels = new ChannelService(db, box, bus);
   const directory = new ChannelDirectory(channels, bus, log, config.cacheTtlMs);
   await directory.start();
+  const ledger = new LedgerService(db);
+  const reservations = new ReservationService(db, ledger);
+  const prices = new PriceService(db, bus);
+  await prices.start();
   const usage = new UsageRecorder(db, log, config.usageFlushMs, (m) => keys.touch(m));
   usage.start();
   const clients = new UpstreamClients({
@@ -82,6 +89,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     directory,
     clients,
     usage,
+    ledger,
+    reservations,
+    prices,
     accounting: options.accounting ?? noAccounting,
   };
   const app = await buildApp(ctx);

@@ -112,6 +112,20 @@ export interface ReservationsTable {
   created_at: number;
 }
 
+/** A model's price (B-2); amounts in micro-points. */
+export interface PricesTable {
+  model: string;
+  mode: 'free' | 'request' | 'token';
+  per_request: number | string;
+  input: number | string;
+  output: number | string;
+  cached_input: number | string | null;
+  cache_write: number | string | null;
+  unit_tokens: number;
+  anonymous: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -120,6 +134,7 @@ export interface Database {
   usage_logs: UsageLogsTable;
   ledger: LedgerTable;
   reservations: ReservationsTable;
+  prices: PricesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

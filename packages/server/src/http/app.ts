@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { registerApiKeyRoutes } from '../accounts/api-key-routes.js';
 import { registerAuthRoutes, sessionTokenOf } from '../accounts/auth-routes.js';
 import { registerChannelRoutes } from '../admin/channel-routes.js';
+import { registerPriceRoutes } from '../billing/price-routes.js';
 import type { AppContext } from '../context.js';
 import { RateLimiter } from '../kv/rate-limiter.js';
 import { registerModelCatalogRoutes } from '../relay/model-catalog-routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerApiKeyRoutes(routes, ctx.keys);
   registerChannelRoutes(routes, ctx.channels);
   registerModelCatalogRoutes(routes, ctx.directory);
+  registerPriceRoutes(routes, ctx.prices);
 
   // Built on first request: converting every schema is work a relay node rarely needs.
   let openapi: unknown;

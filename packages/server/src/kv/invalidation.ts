@@ -10,7 +10,8 @@ export type Invalidation =
   | { kind: 'channels' }
   | { kind: 'key'; hash: string }
   | { kind: 'user'; id: number }
-  | { kind: 'session'; id: string };
+  | { kind: 'session'; id: string }
+  | { kind: 'prices' };
 
 type Handler = (msg: Invalidation) => void | Promise<void>;
 

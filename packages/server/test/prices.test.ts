@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, startTestServer, stopAll, type TestServer } from './harness.js';
+
+let server: TestServer;
+let root: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  root = await server.rootToken();
+});
+afterAll(stopAll);
+
+describe('model prices (admin API)', () => {
+  it('sets, lists, replaces and removes a price, applied at once', async () => {
+    const put = await server.api('PUT', '/api/admin/prices/gpt-4o', { mode: 'token', input: 2_500_000, output: 10_000_000 }, root);
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ model: 'gpt-4o', mode: 'token', input: 2_500_000, output: 10_000_000, cached_input: null, unit_tokens: 1_000_000 });
+    expect(server.ctx.prices.priceOf('gpt-4o')).toMatchObject({ mode: 'token', input: 2_500_000 });
+
+    await server.api('PUT', '/api/admin/prices/gpt-4o', { mode: 'request', per_request: 500_000 }, root);
+    expect(server.ctx.prices.priceOf('gpt-4o')).toEqual({ mode: 'request', perRequest: 500_000, anonymous: false });
+
+    // A model id with a slash travels URL-encoded.
+    await server.api('PUT', `/api/admin/prices/${encodeURIComponent('openai/gpt-4o-mini')}`, { mode: 'free', anonymous: true }, root);
+    const list = await server.api<{ data: Array<{ model: string }> }>('GET', '/api/admin/prices', undefined, root);
+    expect(list.body.data.map((p) => p.model)).toEqual(['gpt-4o', 'openai/gpt-4o-mini']);
+
+    expect((await server.api('DELETE', '/api/admin/prices/gpt-4o', undefined, root)).status).toBeLessThan(300);
+    expect(server.ctx.prices.priceOf('gpt-4o')).toBeUndefined();
+    expect((await server.api('DELETE', '/api/admin/prices/gpt-4o', undefined, root)).status).toBe(404);
+  });
+
+  it('rejects prices that make no sense with a 400 naming the field, and changes nothing', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ mode: 'request' }, 'per_request'],
+      [{ mode: 'token' }, 'input'],
+      [{ mode: 'token', input: 1.5 }, 'input'],
+      [{ mode: 'token', input: -1 }, 'input'],
+      [{ mode: 'request', per_request: 5, anonymous: true }, 'anonymous'],
+      [{ mode: 'token', input: 1, unit_tokens: 500 }, 'unit_tokens'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await server.api<{ error: { message: string } }>('PUT', '/api/admin/prices/bad-model', body, root);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.message).toContain(field);
+    }
+    expect(server.ctx.prices.priceOf('bad-model')).toBeUndefined();
+  });
+
+  it('is for admins only', async () => {
+    const user = await createUser(server, 'pricing-user');
+    expect((await server.api('GET', '/api/admin/prices', undefined, user)).status).toBe(403);
+    expect((await server.api('PUT', '/api/admin/prices/x', { mode: 'free' }, user)).status).toBe(403);
+  });
+});
