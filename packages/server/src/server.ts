@@ -12,15 +12,20 @@ import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './http/app.js';
 import { LedgerService } from './billing/ledger.js';
+import { nodeIdentity } from './billing/node-identity.js';
 import { PriceService } from './billing/price-service.js';
+import { RelayBilling } from './billing/relay-billing.js';
 import { ReservationService } from './billing/reservations.js';
 import { InvalidationBus } from './kv/invalidation.js';
 import { openKv } from './kv/open-kv.js';
-import { noAccounting, type RelayAccounting } from './relay/accounting.js';
+import type { RelayAccounting } from './relay/accounting.js';
 import { ChannelDirectory } from './relay/routing/channel-directory.js';
 import { UpstreamClients } from './relay/upstream/upstream-clients.js';
 import { UsageRecorder } from './relay/usage-recorder.js';
 import { VERSION } from './version.js';
+
+/** A reservation older than this outlived any request (streams included): release it. */
+const STALE_RESERVATION_MS = 6 * 3600_000;
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -64,7 +69,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const directory = new ChannelDirectory(channels, bus, log, config.cacheTtlMs);
   await directory.start();
   const ledger = new LedgerService(db);
-  const reservations = new ReservationService(db, ledger);
+  const reservations = new ReservationService(db, ledger, nodeIdentity(config.dataDir));
+  // Before serving: whatever this node held when it last stopped belongs to requests that died with it.
+  const released = await reservations.reconcile({ ownEarlier: true, olderThanMs: STALE_RESERVATION_MS });
+  if (released) log.warn({ released }, 'released reservations of requests that did not finish before the restart');
   const prices = new PriceService(db, bus);
   await prices.start();
   const usage = new UsageRecorder(db, log, config.usageFlushMs, (m) => keys.touch(m));
@@ -92,9 +100,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ledger,
     reservations,
     prices,
-    accounting: options.accounting ?? noAccounting,
+    accounting: options.accounting ?? new RelayBilling(prices, ledger, reservations),
   };
   const app = await buildApp(ctx);
+  // The safety net for reservations of a node that never came back.
+  const sweepReservations = setInterval(() => {
+    reservations.reconcile({ ownEarlier: false, olderThanMs: STALE_RESERVATION_MS }).catch((err: unknown) => log.error({ err }, 'reservation sweep failed'));
+  }, 10 * 60_000);
+  sweepReservations.unref();
   let url = '';
   if (options.listen !== false) {
     url = await app.listen({ port: config.port, host: config.host });
@@ -113,6 +126,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
         await app.close();
         clearInterval(sweep);
+        clearInterval(sweepReservations);
         directory.stop();
         await usage.close();
         await clients.close();

@@ -238,6 +238,7 @@ describe('routing and failover', () => {
     const pro = await startMockOpenAI();
     try {
       await createChannel(server, root, { name: 'pro only', base_url: pro.url, keys: 'k-pro-1234', models: ['pro-model'], groups: ['pro'] });
+      await server.api('PUT', '/api/admin/prices/pro-model', { mode: 'free' }, root);
       const normalUser = await createUser(server, 'norma', 'normal');
       const proUser = await createUser(server, 'prof', 'pro');
       const normalClient = server.openai(await createKey(server, normalUser));

@@ -26,6 +26,8 @@ export class ReservationService {
   constructor(
     private readonly db: Db,
     private readonly ledger: LedgerService,
+    /** This node's lasting identity, recorded on each reservation it makes. */
+    private readonly nodeId = 'local',
   ) {}
 
   async reserve(userId: number, requestId: string, amount: number): Promise<ReserveResult> {
@@ -34,7 +36,7 @@ export class ReservationService {
       return await inTransaction(this.db, async (trx) => {
         const posted = await this.ledger.postIn(trx, { userId, kind: 'reserve', amount: -amount, idemKey: `reserve:${requestId}`, requestId });
         if (!posted.ok) return posted;
-        await trx.insertInto('reservations').values({ request_id: requestId, user_id: userId, amount, created_at: Date.now() }).execute();
+        await trx.insertInto('reservations').values({ request_id: requestId, user_id: userId, amount, node_id: this.nodeId, created_at: Date.now() }).execute();
         return { ok: true } as const;
       });
     } catch (err) {
@@ -72,15 +74,21 @@ export class ReservationService {
   }
 
   /**
-   * Releases reservations older than `olderThanMs` in full (their request died with its
-   * process, so nothing was delivered that can be proven). Returns how many were released.
+   * Releases, in full, the reservations whose request cannot finish any more: at start-up
+   * (`ownEarlier`), those this node made before it restarted, since its requests died with it;
+   * and any older than `olderThanMs`, left by a node that never came back. Nothing was
+   * delivered that can be proven, so nothing is charged. Returns how many were released.
    */
-  async reconcile(olderThanMs: number): Promise<number> {
-    const cutoff = Date.now() - olderThanMs;
-    const stale = await this.db.kysely.selectFrom('reservations').select('request_id').where('created_at', '<', cutoff).execute();
+  async reconcile(opts: { ownEarlier: boolean; olderThanMs: number }): Promise<number> {
+    const cutoff = Date.now() - opts.olderThanMs;
+    const stale = await this.db.kysely
+      .selectFrom('reservations')
+      .select('request_id')
+      .where((eb) => (opts.ownEarlier ? eb.or([eb('node_id', '=', this.nodeId), eb('created_at', '<', cutoff)]) : eb('created_at', '<', cutoff)))
+      .execute();
     let released = 0;
     for (const { request_id } of stale) {
-      if ((await this.settle(request_id, 0, 'released: the request did not finish (restart)')).settled) released++;
+      if ((await this.settle(request_id, 0, 'released: the request did not finish (node restarted)')).settled) released++;
     }
     return released;
   }

@@ -79,6 +79,8 @@ export interface UsageLogsTable {
   /** Added by migration 002 (older rows hold the default 0). */
   cache_write_tokens: number;
   reasoning_tokens: number;
+  /** Micro-points charged (migration 005). */
+  cost: number | string;
   usage_source: 'upstream' | 'estimated' | 'none';
   is_stream: number;
   status: 'success' | 'error' | 'aborted';
@@ -109,6 +111,8 @@ export interface ReservationsTable {
   request_id: string;
   user_id: number;
   amount: number | string;
+  /** The node that holds it; a restarted node releases its own (billing/node-identity.ts). */
+  node_id: string;
   created_at: number;
 }
 

@@ -2,9 +2,10 @@ import type { ResolvedKey } from '../accounts/api-keys.js';
 import type { TokenUsage } from '../providers/usage.js';
 
 /**
- * The billing seam. The relay core calls `admit` before routing (where billing will check
- * the balance and reserve an estimate) and `settle` exactly once when the call ends,
- * whatever its end (where billing will charge the exact amount and release the rest).
+ * The billing seam. The relay core calls `admit` before routing (billing checks the price
+ * and the balance and reserves an estimate; it throws to refuse the call) and `settle`
+ * exactly once when the call ends, whatever its end (billing charges the exact amount and
+ * releases the rest).
  */
 export interface RelayCall {
   requestId: string;
@@ -12,6 +13,10 @@ export interface RelayCall {
   model: string;
   endpoint: string;
   stream: boolean;
+  /** A cheap upper-side guess of the prompt's tokens (from the body size), for the reservation. */
+  estimatedPromptTokens: number;
+  /** The caller's output limit (`max_tokens` …), when it set one. */
+  maxOutputTokens: number | undefined;
 }
 
 export interface RelayOutcome {
@@ -22,16 +27,10 @@ export interface RelayOutcome {
 }
 
 export interface Settlement {
-  settle(outcome: RelayOutcome): Promise<void>;
+  /** Resolves to what the call was charged, in micro-points. */
+  settle(outcome: RelayOutcome): Promise<number>;
 }
 
 export interface RelayAccounting {
   admit(call: RelayCall): Promise<Settlement>;
 }
-
-/** Until billing lands, every call is admitted and nothing is charged. */
-export const noAccounting: RelayAccounting = {
-  async admit() {
-    return { async settle() {} };
-  },
-};

@@ -17,6 +17,7 @@ export const USAGE_COLUMNS = [
   'cached_tokens',
   'cache_write_tokens',
   'reasoning_tokens',
+  'cost',
   'usage_source',
   'is_stream',
   'status',

@@ -21,6 +21,7 @@ const row = (i: number): NewUsageLog => ({
   cached_tokens: 0,
   cache_write_tokens: 0,
   reasoning_tokens: 0,
+  cost: 0,
   usage_source: 'upstream',
   is_stream: 0,
   status: 'success',

@@ -36,7 +36,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('request_id', 'varchar(40)', (c) => c.primaryKey())
     .addColumn('user_id', 'integer', (c) => c.notNull())
     .addColumn('amount', 'bigint', (c) => c.notNull())
+    .addColumn('node_id', 'varchar(32)', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('reservations_node').on('reservations').column('node_id').execute();
   await db.schema.createIndex('reservations_created').on('reservations').column('created_at').execute();
 }

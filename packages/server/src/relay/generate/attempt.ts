@@ -31,6 +31,8 @@ export interface GenerationCall {
   requestId: string;
   caller: ResolvedKey;
   inbound: InboundRequest;
+  /** Size of the request body (Content-Length), for the billing estimate. */
+  bodyBytes: number;
   ip: string;
   reply: FastifyReply;
   startedAt: number;

@@ -43,7 +43,16 @@ export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, 
     throw new AppError(404, 'model_not_found', `no channel serves model "${model}" for your group`);
   }
   const stream = inbound.stream;
-  const settlement = await deps.accounting.admit({ requestId: call.requestId, caller, model, endpoint: inbound.endpoint, stream });
+  const settlement = await deps.accounting.admit({
+    requestId: call.requestId,
+    caller,
+    model,
+    endpoint: inbound.endpoint,
+    stream,
+    // About three bytes of JSON per token errs high, which is the safe side for a reservation.
+    estimatedPromptTokens: Math.ceil(call.bodyBytes / 3),
+    maxOutputTokens: inbound.maxOutputTokens,
+  });
 
   const abort = new ClientAbort();
   const onClose = () => {
@@ -78,6 +87,13 @@ export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, 
   const error = result.kind === 'failed' ? finalError(result.failure, model, last) : undefined;
   const latencyMs = Math.round(performance.now() - call.startedAt);
   const httpStatus = error ? error.status : result.kind === 'aborted' ? 499 : 200;
+  let cost = 0;
+  try {
+    cost = await settlement.settle(outcome);
+  } catch (err) {
+    // The reservation stays and is released by reconciliation; the usage row is still written.
+    deps.log.error({ err, rid: call.requestId }, 'settlement failed');
+  }
   deps.usage.push({
     request_id: call.requestId,
     user_id: caller.user.id,
@@ -91,6 +107,7 @@ export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, 
     cached_tokens: outcome.usage.cachedTokens,
     cache_write_tokens: outcome.usage.cacheWriteTokens,
     reasoning_tokens: outcome.usage.reasoningTokens,
+    cost,
     usage_source: outcome.usageSource,
     is_stream: stream ? 1 : 0,
     status: outcome.status,
@@ -115,10 +132,10 @@ export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, 
       ms: latencyMs,
       in: outcome.usage.promptTokens,
       out: outcome.usage.completionTokens,
+      cost,
     },
     'relay',
   );
-  await settlement.settle(outcome);
   if (error) throw error;
 }
 

@@ -22,6 +22,8 @@ export interface InboundRequest {
    * path, which never parses ordinary stream events.
    */
   fastPath: boolean;
+  /** The caller's output limit (`max_tokens`, `max_output_tokens`, `maxOutputTokens` …), if any. */
+  maxOutputTokens?: number;
   /** Protocol options the caller sent as headers (e.g. `anthropic-beta`), passed on to a same-protocol upstream. */
   passHeaders: Record<string, string>;
   /** The request in IR, decoded once on first use. */

@@ -2,13 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { openaiChatCodec, type IrRequest } from '@switchboard/protocol';
 import { z } from 'zod';
 import { describeZodError } from '@switchboard/protocol';
-import { nextRequestId } from '../../crypto/tokens.js';
 import { AppError } from '../../http/errors.js';
 import { fastJsonAttempt } from '../generate/fast-json-attempt.js';
 import { fastStreamAttempt } from '../generate/fast-stream-attempt.js';
 import { relayAttempts, type AttemptRunner } from '../generate/generate.js';
 import { inboundRequest } from '../generate/inbound.js';
-import { objectBody } from '../routes/body.js';
+import { objectBody, relayCallOf } from '../routes/body.js';
 import { countTokens } from '../token-estimate.js';
 import { checkModelAllowed } from '../v1-auth.js';
 import type { V1Route } from '../v1-routes.js';
@@ -81,7 +80,7 @@ export function registerPassthroughRoutes(app: FastifyInstance, route: V1Route):
         path: spec.path,
         body: async (upstreamModel) => ({ body: JSON.stringify({ ...body, model: upstreamModel }), contentType: 'application/json' }),
       });
-      await relayAttempts(route.deps, { requestId: nextRequestId(), caller, inbound, ip: request.ip, reply, startedAt }, runner);
+      await relayAttempts(route.deps, relayCallOf(request, reply, caller, inbound, startedAt), runner);
       return reply;
     });
   }
@@ -129,7 +128,7 @@ function registerLegacyCompletions(app: FastifyInstance, route: V1Route): void {
       },
       () => textIr(body.model, joinText(body.prompt)),
     );
-    await relayAttempts(route.deps, { requestId: nextRequestId(), caller, inbound, ip: request.ip, reply, startedAt }, run);
+    await relayAttempts(route.deps, relayCallOf(request, reply, caller, inbound, startedAt), run);
     return reply;
   });
 }
@@ -153,7 +152,7 @@ function registerTranscriptions(app: FastifyInstance, route: V1Route): void {
           () => textIr(model, ''),
         );
         const runner = passthroughRunner({ path, body: (upstreamModel) => rebuildMultipart(form, upstreamModel) });
-        await relayAttempts(route.deps, { requestId: nextRequestId(), caller, inbound, ip: request.ip, reply, startedAt }, runner);
+        await relayAttempts(route.deps, relayCallOf(request, reply, caller, inbound, startedAt), runner);
         return reply;
       });
     }

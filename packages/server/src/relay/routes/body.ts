@@ -1,4 +1,9 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IrInputError, type IrDecodeContext, type IrRequest, type ProtocolCodec } from '@switchboard/protocol';
+import type { ResolvedKey } from '../../accounts/api-keys.js';
+import { nextRequestId } from '../../crypto/tokens.js';
+import type { GenerationCall } from '../generate/attempt.js';
+import type { InboundRequest } from '../generate/inbound.js';
 import { AppError } from '../../http/errors.js';
 
 /** The request body as a JSON object, or a 400 that says what is wrong. */
@@ -17,4 +22,18 @@ export function decodeBody(codec: ProtocolCodec, body: Record<string, unknown>, 
     if (err instanceof IrInputError) throw new AppError(400, 'invalid_request', err.message);
     throw err;
   }
+}
+
+/** The relay call of one HTTP request: a fresh request id, the caller and what it sent. */
+export function relayCallOf(request: FastifyRequest, reply: FastifyReply, caller: ResolvedKey, inbound: InboundRequest, startedAt: number): GenerationCall {
+  const length = Number(request.headers['content-length']);
+  return {
+    requestId: nextRequestId(),
+    caller,
+    inbound,
+    ip: request.ip,
+    reply,
+    startedAt,
+    bodyBytes: Number.isFinite(length) && length > 0 ? length : 0,
+  };
 }

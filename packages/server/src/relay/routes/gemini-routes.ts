@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { nextRequestId } from '../../crypto/tokens.js';
 import { loadCodec } from '../../providers/codecs.js';
 import { AppError } from '../../http/errors.js';
 import { relayGeneration } from '../generate/generate.js';
 import { inboundRequest } from '../generate/inbound.js';
 import { checkModelAllowed } from '../v1-auth.js';
 import type { V1Route } from '../v1-routes.js';
-import { decodeBody, objectBody } from './body.js';
+import { decodeBody, objectBody, relayCallOf } from './body.js';
 
 const ACTIONS = { generateContent: false, streamGenerateContent: true } as const;
 
@@ -32,10 +31,11 @@ export function registerGeminiRoutes(app: FastifyInstance, route: V1Route): void
     const ir = decodeBody(geminiCodec, body, { model, stream });
     checkModelAllowed(caller, model);
     const inbound = inboundRequest(
-      { codec: geminiCodec, endpoint: action, model, stream, includeUsage: true, body, passHeaders: {} },
+      { codec: geminiCodec, endpoint: action, model, stream, includeUsage: true,
+        ...(ir.maxOutputTokens !== undefined ? { maxOutputTokens: ir.maxOutputTokens } : {}), body, passHeaders: {} },
       () => ir,
     );
-    await relayGeneration(route.deps, { requestId: nextRequestId(), caller, inbound, ip: request.ip, reply, startedAt });
+    await relayGeneration(route.deps, relayCallOf(request, reply, caller, inbound, startedAt));
     return reply;
   });
 }

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { chatCompletionRequestSchema, describeZodError, openaiChatCodec } from '@switchboard/protocol';
-import { nextRequestId } from '../../crypto/tokens.js';
 import { AppError } from '../../http/errors.js';
 import { relayGeneration } from '../generate/generate.js';
 import { inboundRequest } from '../generate/inbound.js';
 import { estimatePromptTokens } from '../token-estimate.js';
 import { checkModelAllowed } from '../v1-auth.js';
 import type { V1Route } from '../v1-routes.js';
-import { objectBody } from './body.js';
+import { objectBody, relayCallOf } from './body.js';
 
 /** POST /v1/chat/completions. */
 export function registerOpenAIChatRoutes(app: FastifyInstance, route: V1Route): void {
@@ -28,12 +27,18 @@ export function registerOpenAIChatRoutes(app: FastifyInstance, route: V1Route): 
         includeUsage: body.stream_options?.include_usage === true,
         body,
         fastPath: true,
+        ...maxTokens(body.max_completion_tokens ?? body.max_tokens),
         estimatePrompt: () => estimatePromptTokens(body.messages),
         passHeaders: {},
       },
       () => openaiChatCodec.decodeRequest(body),
     );
-    await relayGeneration(route.deps, { requestId: nextRequestId(), caller, inbound, ip: request.ip, reply, startedAt });
+    await relayGeneration(route.deps, relayCallOf(request, reply, caller, inbound, startedAt));
     return reply;
   });
+}
+
+/** The optional field, present only when the caller set a limit. */
+function maxTokens(value: number | null | undefined): { maxOutputTokens?: number } {
+  return typeof value === 'number' ? { maxOutputTokens: value } : {};
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { nextRequestId } from '../../crypto/tokens.js';
 import { loadCodec } from '../../providers/codecs.js';
 import { relayGeneration } from '../generate/generate.js';
 import { inboundRequest } from '../generate/inbound.js';
 import { checkModelAllowed } from '../v1-auth.js';
 import type { V1Route } from '../v1-routes.js';
-import { decodeBody, objectBody } from './body.js';
+import { decodeBody, objectBody, relayCallOf } from './body.js';
 
 /** POST /v1/responses: OpenAI's Responses API, served from any channel. */
 export function registerResponsesRoutes(app: FastifyInstance, route: V1Route): void {
@@ -18,10 +17,11 @@ export function registerResponsesRoutes(app: FastifyInstance, route: V1Route): v
     const ir = decodeBody(openaiResponsesCodec, body);
     checkModelAllowed(caller, ir.model);
     const inbound = inboundRequest(
-      { codec: openaiResponsesCodec, endpoint: 'responses', model: ir.model, stream: ir.stream, includeUsage: true, body, passHeaders: {} },
+      { codec: openaiResponsesCodec, endpoint: 'responses', model: ir.model, stream: ir.stream, includeUsage: true,
+        ...(ir.maxOutputTokens !== undefined ? { maxOutputTokens: ir.maxOutputTokens } : {}), body, passHeaders: {} },
       () => ir,
     );
-    await relayGeneration(route.deps, { requestId: nextRequestId(), caller, inbound, ip: request.ip, reply, startedAt });
+    await relayGeneration(route.deps, relayCallOf(request, reply, caller, inbound, startedAt));
     return reply;
   });
 }
