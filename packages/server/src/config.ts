@@ -37,6 +37,7 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   USAGE_FLUSH_MS: z.coerce.number().int().min(10).default(1000),
   CACHE_TTL_SEC: z.coerce.number().positive().default(60),
+  REDEEM_LIMIT_PER_10MIN: z.coerce.number().int().min(1).default(20),
   WEB_DIR: z.string().optional(),
 });
 
@@ -62,6 +63,8 @@ export interface Config {
   usageFlushMs: number;
   cacheTtlMs: number;
   webDir: string | undefined;
+  /** Code redemptions per client address per 10 minutes (guessing codes is the attack). */
+  redeemLimitPer10Min: number;
 }
 
 export class ConfigError extends Error {}
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: raw.TRUST_PROXY,
     usageFlushMs: raw.USAGE_FLUSH_MS,
     cacheTtlMs: raw.CACHE_TTL_SEC * 1000,
+    redeemLimitPer10Min: raw.REDEEM_LIMIT_PER_10MIN,
     webDir: raw.WEB_DIR ? resolve(cwd, raw.WEB_DIR) : undefined,
   };
 }

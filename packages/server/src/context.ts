@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ApiKeyService } from './accounts/api-keys.js';
 import type { SessionStore } from './accounts/sessions.js';
 import type { ChannelService } from './admin/channels.js';
+import type { CodeService } from './billing/codes.js';
 import type { LedgerService } from './billing/ledger.js';
 import type { PriceService } from './billing/price-service.js';
 import type { ReservationService } from './billing/reservations.js';
@@ -34,5 +35,6 @@ export interface AppContext {
   ledger: LedgerService;
   reservations: ReservationService;
   prices: PriceService;
+  codes: CodeService;
   accounting: RelayAccounting;
 }

@@ -11,6 +11,7 @@ import { SecretBox } from './crypto/secret-box.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './http/app.js';
+import { CodeService } from './billing/codes.js';
 import { LedgerService } from './billing/ledger.js';
 import { nodeIdentity } from './billing/node-identity.js';
 import { PriceService } from './billing/price-service.js';
@@ -100,6 +101,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ledger,
     reservations,
     prices,
+    codes: new CodeService(db, ledger),
     accounting: options.accounting ?? new RelayBilling(prices, ledger, reservations),
   };
   const app = await buildApp(ctx);

@@ -6,6 +6,7 @@ import * as m002 from './migrations/002-usage-cache-writes.js';
 import * as m003 from './migrations/003-ledger.js';
 import * as m004 from './migrations/004-prices.js';
 import * as m005 from './migrations/005-usage-cost.js';
+import * as m006 from './migrations/006-codes.js';
 
 /**
  * Migrations are additive, listed here in order, and run at every start-up on all three
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '003-ledger': m003,
   '004-prices': m004,
   '005-usage-cost': m005,
+  '006-codes': m006,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -130,6 +130,20 @@ export interface PricesTable {
   updated_at: number;
 }
 
+/** A redeem code (any user, once) or gift code (once, and one per gift type per user). */
+export interface CodesTable {
+  id: Generated<number>;
+  code: string;
+  kind: 'redeem' | 'gift';
+  gift_type: string | null;
+  amount: number | string;
+  batch: string;
+  status: 'unused' | 'used';
+  used_by: number | null;
+  used_at: number | null;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -139,6 +153,7 @@ export interface Database {
   ledger: LedgerTable;
   reservations: ReservationsTable;
   prices: PricesTable;
+  codes: CodesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { registerApiKeyRoutes } from '../accounts/api-key-routes.js';
 import { registerAuthRoutes, sessionTokenOf } from '../accounts/auth-routes.js';
 import { registerChannelRoutes } from '../admin/channel-routes.js';
+import { registerCodeRoutes } from '../billing/code-routes.js';
 import { registerPriceRoutes } from '../billing/price-routes.js';
 import type { AppContext } from '../context.js';
 import { RateLimiter } from '../kv/rate-limiter.js';
@@ -82,10 +83,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
   });
 
+  const limiter = new RateLimiter(ctx.kv);
   registerAuthRoutes(routes, {
     db: ctx.db,
     sessions: ctx.sessions,
-    limiter: new RateLimiter(ctx.kv),
+    limiter,
     secureCookies: ctx.config.production,
     sessionTtlMs: ctx.config.sessionTtlMs,
   });
@@ -93,6 +95,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerChannelRoutes(routes, ctx.channels);
   registerModelCatalogRoutes(routes, ctx.directory);
   registerPriceRoutes(routes, ctx.prices);
+  registerCodeRoutes(routes, ctx.codes, limiter, ctx.config.redeemLimitPer10Min);
 
   // Built on first request: converting every schema is work a relay node rarely needs.
   let openapi: unknown;
