@@ -38,6 +38,8 @@ const schema = z.object({
   USAGE_FLUSH_MS: z.coerce.number().int().min(10).default(1000),
   CACHE_TTL_SEC: z.coerce.number().positive().default(60),
   REDEEM_LIMIT_PER_10MIN: z.coerce.number().int().min(1).default(20),
+  CURRENCY: z.string().trim().min(1).max(8).default('CNY'),
+  POINTS_PER_CURRENCY_UNIT: z.coerce.number().positive().default(10),
   WEB_DIR: z.string().optional(),
 });
 
@@ -65,6 +67,9 @@ export interface Config {
   webDir: string | undefined;
   /** Code redemptions per client address per 10 minutes (guessing codes is the attack). */
   redeemLimitPer10Min: number;
+  /** Display currency of balances (B-1): 10 points = 1 CNY by default. */
+  currency: string;
+  pointsPerCurrencyUnit: number;
 }
 
 export class ConfigError extends Error {}
@@ -136,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     usageFlushMs: raw.USAGE_FLUSH_MS,
     cacheTtlMs: raw.CACHE_TTL_SEC * 1000,
     redeemLimitPer10Min: raw.REDEEM_LIMIT_PER_10MIN,
+    currency: raw.CURRENCY,
+    pointsPerCurrencyUnit: raw.POINTS_PER_CURRENCY_UNIT,
     webDir: raw.WEB_DIR ? resolve(cwd, raw.WEB_DIR) : undefined,
   };
 }

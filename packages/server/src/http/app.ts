@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { registerApiKeyRoutes } from '../accounts/api-key-routes.js';
 import { registerAuthRoutes, sessionTokenOf } from '../accounts/auth-routes.js';
 import { registerChannelRoutes } from '../admin/channel-routes.js';
+import { registerBalanceRoutes } from '../billing/balance-routes.js';
 import { registerCodeRoutes } from '../billing/code-routes.js';
 import { registerPriceRoutes } from '../billing/price-routes.js';
 import type { AppContext } from '../context.js';
@@ -96,6 +97,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerModelCatalogRoutes(routes, ctx.directory);
   registerPriceRoutes(routes, ctx.prices);
   registerCodeRoutes(routes, ctx.codes, limiter, ctx.config.redeemLimitPer10Min);
+  const display = { currency: ctx.config.currency, pointsPerCurrencyUnit: ctx.config.pointsPerCurrencyUnit };
+  registerBalanceRoutes(routes, ctx.db, ctx.ledger, display);
 
   // Built on first request: converting every schema is work a relay node rarely needs.
   let openapi: unknown;
@@ -110,6 +113,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     keepAliveIntervalMs: ctx.config.keepAliveIntervalMs,
     keys: ctx.keys,
     startedAt: ctx.startedAt,
+    billing: { db: ctx.db, ledger: ctx.ledger, display },
   });
 
   const webDir = ctx.config.webDir ?? new URL('../../../web/public/', import.meta.url).pathname;

@@ -36,7 +36,7 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError): vo
   const codec = protocol && protocol !== 'openai-chat' && protocol !== 'openai-responses' ? loadedCodec(protocol) : undefined;
   if (codec) {
     void reply.send(codec.encodeError(error.status, error.message, error.code));
-  } else if (isV1(request.url) || request.url.startsWith('/v1beta/')) {
+  } else if (protocol || isV1(request.url) || request.url.startsWith('/v1beta/')) {
     const body: OpenAIErrorBody = { error: { message: error.message, type: openAIErrorType(error.status, error.type), param: null, code: error.code } };
     void reply.send(body);
   } else {

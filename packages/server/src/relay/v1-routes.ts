@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IrProtocol } from '@switchboard/protocol';
 import type { ApiKeyService, ResolvedKey } from '../accounts/api-keys.js';
+import { registerOpenAIBillingRoutes, type Display } from '../billing/balance-routes.js';
+import type { LedgerService } from '../billing/ledger.js';
+import type { Db } from '../db/database.js';
 import { loadCodec } from '../providers/codecs.js';
 import type { GenerationDeps } from './generate/generate.js';
 import { registerPassthroughRoutes } from './passthrough/passthrough-routes.js';
@@ -20,7 +23,12 @@ declare module 'fastify' {
   }
 }
 
-export type V1Deps = GenerationDeps & { keys: ApiKeyService; startedAt: number };
+export type V1Deps = GenerationDeps & {
+  keys: ApiKeyService;
+  startedAt: number;
+  /** For OpenAI's billing endpoints. */
+  billing: { db: Db; ledger: LedgerService; display: Display };
+};
 
 /** What every /v1 and /v1beta route shares: key authentication before the body, CORS, error shape. */
 export interface V1Route {
@@ -54,4 +62,5 @@ export function registerV1Routes(app: FastifyInstance, deps: V1Deps): void {
   registerGeminiRoutes(app, route);
   registerModelListRoutes(app, route);
   registerPassthroughRoutes(app, route);
+  registerOpenAIBillingRoutes(app, route, deps.billing.db, deps.billing.ledger, deps.billing.display);
 }
