@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, busyPercent, cpuMs, foreignPercent, cpuTimes, fileSize, killNowSync, machineInfo, makeTempDir, memoryMB, pinSelf, readLog, sleep, startLoadgen, tail } from './procs.mjs';
-import { ANTHROPIC_DONE, LOADGEN_CPU, MODEL_FAST, MODEL_SLOW, MOCK_CPU, SUT_CPU, anthropicBody, chatBody, checkPath, paths, startFloor, startMock, startSwitchboard } from './systems.mjs';
+import { ANTHROPIC_DONE, LOADGEN_CPU, MODEL_FAST, MODEL_PRICED, MODEL_SLOW, MOCK_CPU, SUT_CPU, anthropicBody, chatBody, checkPath, paths, startFloor, startMock, startSwitchboard } from './systems.mjs';
 
 const num = (v, d) => (v === undefined || v === '' ? d : Number(v));
 const SECONDS = num(process.env.BENCH_SECONDS, 10);
@@ -24,6 +24,9 @@ const TARGETS = { rpsRatio: 0.6, addedP99Ms: 2, addedAtRate: 500, idleRssMB: 100
 /** Conversion phase: an Anthropic caller served by an OpenAI upstream, against the same call in OpenAI's format. */
 const CONVERSION_RATE = 300;
 const CONVERSION_PATHS = ['direct', 'sb-openai', 'sb-anthropic'];
+/** Billing phase: the same non-stream call on an unpriced model (no billing) and a priced one (reserve + settle). */
+const BILLING_RATE = 300;
+const BILLING_PATHS = ['sb-free', 'sb-billed'];
 
 if (!(SECONDS > 0) || !(TRIALS >= 1) || !(WARMUP >= 0)) {
   console.error('BENCH_SECONDS, BENCH_TRIALS and BENCH_WARMUP must be positive numbers');
@@ -63,7 +66,7 @@ async function main() {
   }
   const tmp = makeTempDir();
   const perMeasurement = WARMUP + SECONDS;
-  const count = (CELLS.length * SYSTEMS.length + CONVERSION_PATHS.length) * TRIALS;
+  const count = (CELLS.length * SYSTEMS.length + CONVERSION_PATHS.length + BILLING_PATHS.length) * TRIALS;
   log(`bench: ${count} measurements × (${WARMUP}s warm-up + ${SECONDS}s) ≈ ${Math.ceil((count * (perMeasurement + 0.3)) / 60)} min`);
 
   // --- start everything -------------------------------------------------------------
@@ -225,6 +228,43 @@ async function main() {
     };
   }
 
+  // --- billing cost: the same call, unpriced (free path) vs priced (reserve + settle) --------
+  const billingSpec = {
+    'sb-free': specFor({ mode: 'open', rate: BILLING_RATE, stream: false, upstream: 'slow' }, 'switchboard'),
+    'sb-billed': { ...specFor({ mode: 'open', rate: BILLING_RATE, stream: false, upstream: 'slow' }, 'switchboard'), body: chatBody(MODEL_PRICED, false) },
+  };
+  const billingRaw = [];
+  for (let trial = 0; trial < TRIALS; trial++) {
+    const order = trial % 2 ? [...BILLING_PATHS].reverse() : BILLING_PATHS;
+    for (const path of order) {
+      if (interrupted) return;
+      assertAlive();
+      const spec = billingSpec[path];
+      if (WARMUP > 0) await lg.call('warmup', { ...spec, seconds: WARMUP, keep: true });
+      const before = await sample(sb, mockSlow);
+      const r = await lg.call('measure', { ...spec, seconds: SECONDS, keep: false });
+      const after = await sample(sb, mockSlow);
+      billingRaw.push({ trial, path, ...r, sutCpuUsPerReq: r.ok ? ((after.sut - before.sut) * 1000) / r.ok : null });
+      n++;
+      const fails = r.non2xx + r.failedStreams + r.errors;
+      log(
+        `[${String(n).padStart(2)}/${count}] t${trial + 1} billing       ${path.padEnd(12)} p50 ${fmt(r.latencyMs.p50, 2).padStart(6)} ms  p99 ${fmt(r.latencyMs.p99, 2).padStart(6)} ms` +
+          `${fails ? `  FAILURES ${fails} (${r.firstError ?? JSON.stringify(r.statuses)})` : ''}`,
+      );
+    }
+  }
+  const billing = {};
+  for (const path of BILLING_PATHS) {
+    const rows = billingRaw.filter((r) => r.path === path);
+    billing[path] = {
+      p50: median(rows.map((r) => r.latencyMs.p50)),
+      p99: median(rows.map((r) => r.latencyMs.p99)),
+      sutCpuUsPerReq: median(rows.map((r) => r.sutCpuUsPerReq)),
+      ok: sum(rows.map((r) => r.ok)),
+      failed: sum(rows.map((r) => r.non2xx + r.failedStreams + r.errors)),
+    };
+  }
+
   assertAlive();
   await sleep(1500); // last usage flush
   const afterLoad = { switchboard: memoryMB(sb.pid), floor: memoryMB(floorFast.pid) };
@@ -337,6 +377,7 @@ async function main() {
 
   const machine = machineInfo();
   const result = {
+    billing,
     conversion,
     machine,
     config: {
@@ -368,7 +409,7 @@ async function main() {
 
 // --- rendering -----------------------------------------------------------------------
 
-function render({ machine, config, durationSec, memoryMB: mem, summary: s, conversion, targets, notes }) {
+function render({ machine, config, durationSec, memoryMB: mem, summary: s, conversion, billing, targets, notes }) {
   const out = [];
   const line = (...cols) => out.push(cols.join('  ').trimEnd());
   out.push('');
@@ -437,6 +478,17 @@ function render({ machine, config, durationSec, memoryMB: mem, summary: s, conve
   out.push(
     `  conversion itself: +${fmt(conversion['sb-anthropic'].addedP50 - conversion['sb-openai'].addedP50, 2)} ms p50, ` +
       `+${fmt(conversion['sb-anthropic'].sutCpuUsPerReq - conversion['sb-openai'].sutCpuUsPerReq, 0)} µs CPU per request over the OpenAI-to-OpenAI path.`,
+  );
+  out.push('');
+  out.push(`Billing cost, non-stream, open loop ${BILLING_RATE}/s, mock latency ${config.openLoopMockLatencyMs} ms: the same call unpriced (free path) and priced (reserve + settle)`);
+  line(pad('path', 13), rpad('p50 ms', 7), rpad('p99 ms', 7), rpad('CPU µs/req', 10), rpad('done', 6), rpad('failed', 6));
+  for (const path of BILLING_PATHS) {
+    const x = billing[path];
+    line(pad(path, 13), rpad(fmt(x.p50, 2), 7), rpad(fmt(x.p99, 2), 7), rpad(fmt(x.sutCpuUsPerReq, 0), 10), rpad(String(x.ok), 6), rpad(String(x.failed), 6));
+  }
+  out.push(
+    `  billing itself: +${fmt(billing['sb-billed'].p50 - billing['sb-free'].p50, 2)} ms p50, ` +
+      `+${fmt(billing['sb-billed'].sutCpuUsPerReq - billing['sb-free'].sutCpuUsPerReq, 0)} µs CPU per request (two small transactions: reserve before the call, settle after the answer).`,
   );
   out.push('');
   out.push(

@@ -22,6 +22,8 @@ export const SUT_CPU = 1;
 
 export const MODEL_FAST = 'gpt-4o-mini';
 export const MODEL_SLOW = 'gpt-4o';
+/** Served by the 20 ms mock like MODEL_SLOW, but priced: every call reserves and settles. */
+export const MODEL_PRICED = 'bench-priced';
 
 /** The request every system gets (same bytes for all three). */
 export function chatBody(model, stream) {
@@ -130,6 +132,11 @@ export async function startSwitchboard(tmp, { fastOrigin, slowOrigin, nodeFlags 
   }
   const { key } = await api('POST', '/api/keys', { name: 'bench' }, token);
   proc.apiKey = key;
+  // The billing phase: a priced model on the 20 ms mock, charged to root, who gets the points for it.
+  await api('POST', '/api/admin/channels', { name: 'priced', type: 'openai', base_url: `${slowOrigin}/v1`, keys: 'sk-mock', models: [MODEL_PRICED], mapping: `${MODEL_PRICED}>${MODEL_SLOW}` }, token);
+  await api('PUT', `/api/admin/prices/${MODEL_PRICED}`, { mode: 'token', input: 2_500_000, output: 10_000_000, unit_tokens: 1_000_000 }, token);
+  const me = await api('GET', '/api/auth/me', undefined, token);
+  await api('POST', `/api/admin/users/${me.id}/balance`, { amount: 1_000_000_000 * 1_000_000, note: 'bench' }, token);
   return proc;
 }
 

@@ -61,3 +61,20 @@ describe('OpenAI billing endpoints', () => {
     expect(((await bad.json()) as { error: { type: string } }).error.type).toBeDefined();
   });
 });
+
+describe('admin adjustments', () => {
+  it('credits and debits a user through the ledger, once per idempotency key, never below zero', async () => {
+    const root = await server.rootToken();
+    const other = await createUser(server, 'adjusted');
+    const id = (await server.api<{ id: number }>('GET', '/api/auth/me', undefined, other)).body.id;
+    const credit = { amount: 5 * POINT, note: 'compensation', idempotency_key: 'ticket-42' };
+    expect((await server.api('POST', `/api/admin/users/${id}/balance`, credit, root)).body).toEqual({ balance: 5 * POINT, duplicate: false });
+    expect((await server.api('POST', `/api/admin/users/${id}/balance`, credit, root)).body).toEqual({ balance: 5 * POINT, duplicate: true });
+    expect((await server.api('POST', `/api/admin/users/${id}/balance`, { amount: -6 * POINT }, root)).status).toBe(409);
+    expect((await server.api('POST', `/api/admin/users/${id}/balance`, { amount: -2 * POINT }, root)).body).toMatchObject({ balance: 3 * POINT });
+    expect((await server.api('POST', `/api/admin/users/${id}/balance`, { amount: 0 }, root)).status).toBe(400);
+    expect((await server.api('POST', '/api/admin/users/999999/balance', { amount: 1 }, root)).status).toBe(404);
+    expect((await server.api('POST', `/api/admin/users/${id}/balance`, { amount: 1 }, other)).status).toBe(403);
+    expect(await server.ctx.ledger.ledgerSum(id)).toBe(3 * POINT);
+  });
+});

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import type { ApiRoutes } from '../http/api-routes.js';
+import { AppError } from '../http/errors.js';
 import type { V1Route } from '../relay/v1-routes.js';
 import type { LedgerService } from './ledger.js';
 import { MICRO_PER_POINT, microPoints } from './money.js';
@@ -111,4 +112,40 @@ async function spentBetween(db: Db, userId: number, start: number, end: number):
     .where('created_at', '<', end)
     .executeTakeFirst();
   return row ? microPoints(row.total) : 0;
+}
+
+/** Admin adjustment of a user's points (B-4 "admin adjust"), recorded in the ledger like any movement. */
+export function registerBalanceAdminRoutes(routes: ApiRoutes, ledger: LedgerService): void {
+  routes.add({
+    method: 'POST',
+    url: '/api/admin/users/:id/balance',
+    summary: "Add to (or, with a negative amount, take from) a user's points. A debit larger than the balance is refused.",
+    tag: 'billing',
+    access: 'admin',
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    body: z.object({
+      amount: z
+        .number()
+        .int()
+        .min(-Number.MAX_SAFE_INTEGER)
+        .max(Number.MAX_SAFE_INTEGER)
+        .refine((v) => v !== 0, 'must not be 0')
+        .describe('micro-points; negative takes points away'),
+      note: z.string().trim().max(512).optional(),
+      idempotency_key: z.string().trim().min(1).max(100).optional().describe('the same key applies the adjustment once'),
+    }),
+    response: z.object({ balance: z.number(), duplicate: z.boolean() }),
+    async handler({ params, body, principal }) {
+      const result = await ledger.post({
+        userId: params.id,
+        kind: 'adjust',
+        amount: body.amount,
+        note: `${body.note ?? 'admin adjustment'} (by ${principal!.username})`,
+        ...(body.idempotency_key ? { idemKey: `adjust:${body.idempotency_key}` } : {}),
+      });
+      if (result.ok) return { balance: result.balance, duplicate: result.duplicate };
+      if (result.reason === 'no_such_user') throw new AppError(404, 'not_found', `user ${params.id} not found`);
+      throw new AppError(409, 'insufficient_balance', `the balance (${result.balance} micro-points) is smaller than the debit`);
+    },
+  });
 }

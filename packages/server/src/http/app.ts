@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { registerApiKeyRoutes } from '../accounts/api-key-routes.js';
 import { registerAuthRoutes, sessionTokenOf } from '../accounts/auth-routes.js';
 import { registerChannelRoutes } from '../admin/channel-routes.js';
-import { registerBalanceRoutes } from '../billing/balance-routes.js';
+import { registerBalanceAdminRoutes, registerBalanceRoutes } from '../billing/balance-routes.js';
 import { registerCodeRoutes } from '../billing/code-routes.js';
 import { registerPriceRoutes } from '../billing/price-routes.js';
 import type { AppContext } from '../context.js';
@@ -99,6 +99,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerCodeRoutes(routes, ctx.codes, limiter, ctx.config.redeemLimitPer10Min);
   const display = { currency: ctx.config.currency, pointsPerCurrencyUnit: ctx.config.pointsPerCurrencyUnit };
   registerBalanceRoutes(routes, ctx.db, ctx.ledger, display);
+  registerBalanceAdminRoutes(routes, ctx.ledger);
 
   // Built on first request: converting every schema is work a relay node rarely needs.
   let openapi: unknown;
