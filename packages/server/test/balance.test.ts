@@ -20,10 +20,15 @@ beforeAll(async () => {
   userId = (await server.api<{ id: number }>('GET', '/api/auth/me', undefined, token)).body.id;
   await server.ctx.ledger.post({ userId, kind: 'adjust', amount: 100 * POINT, note: 'welcome' });
   key = await createKey(server, token);
-  for (let i = 0; i < 3; i++) await server.openai(key).chat.completions.create({ model: 'per-call', messages: [{ role: 'user', content: 'x' }] });
-  // Settlement follows each answer: wait for it, then for the usage rows.
-  for (let i = 0; i < 100 && (await server.ctx.db.kysely.selectFrom('reservations').select('request_id').execute()).length > 0; i++) {
-    await new Promise((r) => setTimeout(r, 20));
+  // Settlement follows each answer; wait for it before the next call, so the ledger's order is fixed.
+  const settled = async () => {
+    for (let i = 0; i < 250 && (await server.ctx.db.kysely.selectFrom('reservations').select('request_id').execute()).length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  for (let i = 0; i < 3; i++) {
+    await server.openai(key).chat.completions.create({ model: 'per-call', messages: [{ role: 'user', content: 'x' }] });
+    await settled();
   }
   await server.ctx.usage.flush();
 });
