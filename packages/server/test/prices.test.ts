@@ -53,3 +53,19 @@ describe('model prices (admin API)', () => {
     expect((await server.api('PUT', '/api/admin/prices/x', { mode: 'free' }, user)).status).toBe(403);
   });
 });
+
+describe('GET /v1/charge', () => {
+  it('publishes the prices in Chat Nio\'s shape, without a key, models with one price in one rule', async () => {
+    await server.api('PUT', '/api/admin/prices/cheap-a', { mode: 'token', input: 500_000, output: 1_500_000, unit_tokens: 1000 }, root);
+    await server.api('PUT', '/api/admin/prices/cheap-b', { mode: 'token', input: 500_000, output: 1_500_000, unit_tokens: 1000 }, root);
+    await server.api('PUT', '/api/admin/prices/big', { mode: 'token', input: 2_000_000, output: 8_000_000, unit_tokens: 1000000 }, root);
+    await server.api('PUT', '/api/admin/prices/draw', { mode: 'request', per_request: 3_000_000 }, root);
+    const res = await fetch(`${server.base}/v1/charge`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const rules = (await res.json()) as Array<{ type: string; models: string[]; input: number; output: number; anonymous: boolean }>;
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'token-billing', models: ['cheap-a', 'cheap-b'], input: 0.5, output: 1.5, anonymous: false }));
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'token-billing', models: ['big'], input: 0.002, output: 0.008 }));
+    expect(rules).toContainEqual(expect.objectContaining({ type: 'times-billing', models: ['draw'], output: 3 }));
+  });
+});

@@ -74,3 +74,47 @@ export function registerPriceRoutes(routes: ApiRoutes, prices: PriceService): vo
     },
   });
 }
+
+const chargeRule = z.object({
+  id: z.number(),
+  type: z.enum(['non-billing', 'times-billing', 'token-billing']),
+  models: z.array(z.string()),
+  input: z.number(),
+  output: z.number(),
+  anonymous: z.boolean(),
+});
+
+/**
+ * GET /v1/charge (R-10): the price list in Chat Nio's shape, public, so another site (or a
+ * Chat Nio front end) can sync prices from this one: points per request (`times-billing`,
+ * in `output`) or per 1K tokens (`token-billing`); models with the same price share a rule.
+ */
+export function registerChargeRoute(routes: ApiRoutes, prices: PriceService): void {
+  routes.add({
+    method: 'GET',
+    url: '/v1/charge',
+    summary: "Model prices in Chat Nio's charge format (points per request or per 1K tokens).",
+    tag: 'billing',
+    access: 'public',
+    response: z.array(chargeRule),
+    async handler({ reply }) {
+      // Other sites read it from the browser.
+      reply.header('access-control-allow-origin', '*');
+      const rules = new Map<string, z.infer<typeof chargeRule>>();
+      for (const p of await prices.list()) {
+        const perK = (micro: number) => (micro / 1_000_000) * (1000 / p.unit_tokens);
+        const rule =
+          p.mode === 'free'
+            ? { type: 'non-billing' as const, input: 0, output: 0 }
+            : p.mode === 'request'
+              ? { type: 'times-billing' as const, input: 0, output: p.per_request / 1_000_000 }
+              : { type: 'token-billing' as const, input: perK(p.input), output: perK(p.output) };
+        const key = `${rule.type}|${rule.input}|${rule.output}|${p.anonymous}`;
+        const existing = rules.get(key);
+        if (existing) existing.models.push(p.model);
+        else rules.set(key, { id: rules.size + 1, ...rule, models: [p.model], anonymous: p.anonymous });
+      }
+      return [...rules.values()];
+    },
+  });
+}

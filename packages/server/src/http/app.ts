@@ -7,7 +7,7 @@ import { registerAuthRoutes, sessionTokenOf } from '../accounts/auth-routes.js';
 import { registerChannelRoutes } from '../admin/channel-routes.js';
 import { registerBalanceAdminRoutes, registerBalanceRoutes } from '../billing/balance-routes.js';
 import { registerCodeRoutes } from '../billing/code-routes.js';
-import { registerPriceRoutes } from '../billing/price-routes.js';
+import { registerChargeRoute, registerPriceRoutes } from '../billing/price-routes.js';
 import type { AppContext } from '../context.js';
 import { RateLimiter } from '../kv/rate-limiter.js';
 import { registerModelCatalogRoutes } from '../relay/model-catalog-routes.js';
@@ -96,6 +96,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerChannelRoutes(routes, ctx.channels);
   registerModelCatalogRoutes(routes, ctx.directory);
   registerPriceRoutes(routes, ctx.prices);
+  registerChargeRoute(routes, ctx.prices);
   registerCodeRoutes(routes, ctx.codes, limiter, ctx.config.redeemLimitPer10Min);
   const display = { currency: ctx.config.currency, pointsPerCurrencyUnit: ctx.config.pointsPerCurrencyUnit };
   registerBalanceRoutes(routes, ctx.db, ctx.ledger, display);
