@@ -95,20 +95,17 @@ export class CodeService {
       if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'already_used' };
       const amount = microPoints(row.amount);
       const idemKey = row.kind === 'gift' ? `gift:${row.gift_type ?? 'default'}:${userId}` : `code:${row.code}`;
-      const existing = await trx.selectFrom('ledger').select('id').where('idem_key', '=', idemKey).executeTakeFirst();
-      if (existing) throw new GiftTypeClaimed(); // rolls the code back to unused
       const posted = await this.ledger.postIn(trx, { userId, kind: row.kind === 'gift' ? 'gift' : 'redeem', amount, idemKey, note: `code ${row.code}` });
       if (!posted.ok) throw new Error(`crediting code ${row.code} failed: ${posted.reason}`);
       return { ok: true, amount, balance: posted.balance, kind: row.kind };
     }).catch((err: unknown): RedeemResult => {
-      // Two gifts of one type redeemed at once by one user: the ledger's unique key stops the second.
-      if (err instanceof GiftTypeClaimed || isUniqueViolation(err)) return { ok: false, reason: 'gift_type_claimed' };
+      // A second gift of one type for one user: the ledger's unique key refuses the credit, and
+      // the rollback leaves the code unused for someone else.
+      if (isUniqueViolation(err)) return { ok: false, reason: 'gift_type_claimed' };
       throw err;
     });
   }
 }
-
-class GiftTypeClaimed extends Error {}
 
 function viewOf(r: Selectable<CodesTable>): CodeView {
   return {

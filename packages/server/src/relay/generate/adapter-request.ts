@@ -15,12 +15,13 @@ export function adapterRequest(ctx: AttemptContext, adapter: ProviderAdapter, st
   const inbound = call.inbound;
   const same = adapter.codec.protocol === inbound.codec.protocol;
   // Parts the upstream model is known not to take (images to a text-only model …) become
-  // short notes instead of an upstream error (P-7).
-  const caps = cachedCapabilities(attempt.upstreamModel);
+  // short notes instead of an upstream error (P-7). A same-protocol pass-through of another
+  // protocol is left as the caller wrote it.
   let body: Record<string, unknown>;
-  if (same) body = inbound.fastPath ? stripUnsupportedOpenAI(inbound.body as ChatCompletionRequest, caps).body : inbound.body;
-  else {
-    let ir = stripUnsupportedIr({ ...inbound.ir(), model: attempt.upstreamModel, stream }, caps).ir;
+  if (same) {
+    body = inbound.fastPath ? stripUnsupportedOpenAI(inbound.body as ChatCompletionRequest, cachedCapabilities(attempt.upstreamModel)).body : inbound.body;
+  } else {
+    let ir = stripUnsupportedIr({ ...inbound.ir(), model: attempt.upstreamModel, stream }, cachedCapabilities(attempt.upstreamModel)).ir;
     if (adapter.prepare) ir = adapter.prepare(ir);
     body = adapter.codec.encodeRequest(ir);
   }

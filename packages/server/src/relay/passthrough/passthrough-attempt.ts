@@ -11,10 +11,10 @@ export interface PassthroughSpec {
   /** Endpoint path after the API base, e.g. "/embeddings". */
   path: string;
   /**
-   * The body to send upstream for the attempt's model; JSON bodies are re-serialised with the
-   * upstream model, multipart bodies are rebuilt by the route.
+   * A body other than the caller's JSON (a multipart form rebuilt with the upstream model).
+   * Without it the adapter sends the caller's JSON body with the model mapped.
    */
-  body(upstreamModel: string): Promise<{ body: string | Uint8Array; contentType: string }>;
+  body?(upstreamModel: string): Promise<{ body: string | Uint8Array; contentType: string }>;
 }
 
 const NOT_SERVED = (type: string): AttemptResult => ({
@@ -40,8 +40,10 @@ async function passthroughAttempt(ctx: AttemptContext, adapter: ProviderAdapter,
   let res;
   try {
     const base = await adapterRequest(ctx, adapter, false);
-    const { body, contentType } = await spec.body(ctx.attempt.upstreamModel);
-    res = await send(ctx, { ...base, body, headers: { ...base.headers, 'content-type': contentType, accept: '*/*' } }, adapter);
+    const own = spec.body ? await spec.body(ctx.attempt.upstreamModel) : undefined;
+    // Audio and images may answer in other types than JSON.
+    const headers = { ...base.headers, accept: '*/*', ...(own ? { 'content-type': own.contentType } : {}) };
+    res = await send(ctx, { ...base, headers, ...(own ? { body: own.body } : {}) }, adapter);
   } catch (err) {
     return { kind: 'failed', failure: buildFailure(err) };
   }

@@ -76,10 +76,7 @@ export function registerPassthroughRoutes(app: FastifyInstance, route: V1Route):
         },
         () => textIr(body.model, spec.inputText(body)),
       );
-      const runner = passthroughRunner({
-        path: spec.path,
-        body: async (upstreamModel) => ({ body: JSON.stringify({ ...body, model: upstreamModel }), contentType: 'application/json' }),
-      });
+      const runner = passthroughRunner({ path: spec.path });
       await relayAttempts(route.deps, relayCallOf(request, reply, caller, inbound, startedAt), runner);
       return reply;
     });
