@@ -15,6 +15,7 @@ import type { RelayAccounting } from './relay/accounting.js';
 import type { ChannelDirectory } from './relay/routing/channel-directory.js';
 import type { UpstreamClients } from './relay/upstream/upstream-clients.js';
 import type { UsageRecorder } from './relay/usage-recorder.js';
+import type { SettingsService } from './settings/settings-service.js';
 
 /** The long-lived services of one node, created once at start-up (see server.ts). */
 export interface AppContext {
@@ -37,4 +38,5 @@ export interface AppContext {
   prices: PriceService;
   codes: CodeService;
   accounting: RelayAccounting;
+  settings: SettingsService;
 }

@@ -23,6 +23,7 @@ import type { RelayAccounting } from './relay/accounting.js';
 import { ChannelDirectory } from './relay/routing/channel-directory.js';
 import { UpstreamClients } from './relay/upstream/upstream-clients.js';
 import { UsageRecorder } from './relay/usage-recorder.js';
+import { SettingsService } from './settings/settings-service.js';
 import { VERSION } from './version.js';
 
 /** A reservation older than this outlived any request (streams included): release it. */
@@ -76,6 +77,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (released) log.warn({ released }, 'released reservations of requests that did not finish before the restart');
   const prices = new PriceService(db, bus);
   await prices.start();
+  const settings = new SettingsService(db, bus);
+  await settings.start();
   const usage = new UsageRecorder(db, log, config.usageFlushMs, (m) => keys.touch(m));
   usage.start();
   const clients = new UpstreamClients({
@@ -103,6 +106,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     prices,
     codes: new CodeService(db, ledger),
     accounting: options.accounting ?? new RelayBilling(prices, ledger, reservations),
+    settings,
   };
   const app = await buildApp(ctx);
   // The safety net for reservations of a node that never came back.

@@ -7,6 +7,7 @@ import * as m003 from './migrations/003-ledger.js';
 import * as m004 from './migrations/004-prices.js';
 import * as m005 from './migrations/005-usage-cost.js';
 import * as m006 from './migrations/006-codes.js';
+import * as m007 from './migrations/007-settings.js';
 
 /**
  * Migrations are additive, listed here in order, and run at every start-up on all three
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '004-prices': m004,
   '005-usage-cost': m005,
   '006-codes': m006,
+  '007-settings': m007,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

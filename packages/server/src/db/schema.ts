@@ -144,6 +144,13 @@ export interface CodesTable {
   created_at: number;
 }
 
+/** One runtime settings section (settings/sections.ts), as JSON. */
+export interface SettingsTable {
+  name: string;
+  value: string;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -154,6 +161,7 @@ export interface Database {
   reservations: ReservationsTable;
   prices: PricesTable;
   codes: CodesTable;
+  settings: SettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -12,6 +12,7 @@ import type { AppContext } from '../context.js';
 import { RateLimiter } from '../kv/rate-limiter.js';
 import { registerModelCatalogRoutes } from '../relay/model-catalog-routes.js';
 import { registerV1Routes } from '../relay/v1-routes.js';
+import { registerSettingsRoutes } from '../settings/settings-routes.js';
 import { ApiRoutes } from './api-routes.js';
 import { installErrorHandling } from './error-handler.js';
 
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const display = { currency: ctx.config.currency, pointsPerCurrencyUnit: ctx.config.pointsPerCurrencyUnit };
   registerBalanceRoutes(routes, ctx.db, ctx.ledger, display);
   registerBalanceAdminRoutes(routes, ctx.ledger);
+  registerSettingsRoutes(routes, ctx.settings);
 
   // Built on first request: converting every schema is work a relay node rarely needs.
   let openapi: unknown;

@@ -11,7 +11,8 @@ export type Invalidation =
   | { kind: 'key'; hash: string }
   | { kind: 'user'; id: number }
   | { kind: 'session'; id: string }
-  | { kind: 'prices' };
+  | { kind: 'prices' }
+  | { kind: 'settings' };
 
 type Handler = (msg: Invalidation) => void | Promise<void>;
 
