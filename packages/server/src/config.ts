@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseAllowedOrigins } from './http/cors.js';
 
 /**
  * Configuration comes from an optional JSON file and the environment (the environment
@@ -17,6 +18,16 @@ const databaseUrl = z
   .refine((v) => /^(postgres|postgresql|mysql|mariadb|sqlite):/.test(v), {
     message: 'must start with postgres://, mysql://, mariadb:// or sqlite:',
   });
+
+/** smtp:// or smtps:// with a host. The value carries the SMTP password, so errors never echo it. */
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -38,9 +49,27 @@ const schema = z.object({
   USAGE_FLUSH_MS: z.coerce.number().int().min(10).default(1000),
   CACHE_TTL_SEC: z.coerce.number().positive().default(60),
   REDEEM_LIMIT_PER_10MIN: z.coerce.number().int().min(1).default(20),
+  ALLOW_ORIGINS: z
+    .string()
+    .default('')
+    .superRefine((v, ctx) => {
+      try {
+        parseAllowedOrigins(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
+  BAD_KEY_LIMIT_PER_20MIN: z.coerce.number().int().min(1).default(50),
+  MAX_CONCURRENT_PER_USER: z.coerce.number().int().min(0).default(0),
   CURRENCY: z.string().trim().min(1).max(8).default('CNY'),
   POINTS_PER_CURRENCY_UNIT: z.coerce.number().positive().default(10),
   WEB_DIR: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .refine(isSmtpUrl, 'must be smtp://user:password@host:port or smtps://… (URL-encode special characters)')
+    .optional(),
+  MAIL_FROM: z.string().trim().max(256).regex(/@/, 'must be a sender such as "Switchboard <noreply@example.com>"').default('Switchboard <noreply@localhost>'),
+  SITE_NAME: z.string().trim().min(1).max(64).default('Switchboard'),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -67,9 +96,20 @@ export interface Config {
   webDir: string | undefined;
   /** Code redemptions per client address per 10 minutes (guessing codes is the attack). */
   redeemLimitPer10Min: number;
+  /** Normalised origins allowed to call /api from a browser (O-5); empty = same origin only. */
+  allowOrigins: string[];
+  /** Unknown API keys one address may present per 20 minutes before it is refused (O-6). */
+  badKeyLimitPer20Min: number;
+  /** Relay calls one user may run at once on one node; 0 = unlimited (B-10). */
+  maxConcurrentPerUser: number;
   /** Display currency of balances (B-1): 10 points = 1 CNY by default. */
   currency: string;
   pointsPerCurrencyUnit: number;
+  /** Outgoing mail (verification and reset codes); undefined = mail is off. Secret: never logged. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Shown in mail subjects. */
+  siteName: string;
 }
 
 export class ConfigError extends Error {}
@@ -110,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const lines = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? 'config');
       const got = input[key];
-      const shown = key === 'SECRET' || key === 'ROOT_PASSWORD' || got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
+      const shown = key === 'SECRET' || key === 'ROOT_PASSWORD' || key === 'SMTP_URL' || got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
       return `${key}: ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
@@ -141,9 +181,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     usageFlushMs: raw.USAGE_FLUSH_MS,
     cacheTtlMs: raw.CACHE_TTL_SEC * 1000,
     redeemLimitPer10Min: raw.REDEEM_LIMIT_PER_10MIN,
+    allowOrigins: parseAllowedOrigins(raw.ALLOW_ORIGINS),
+    badKeyLimitPer20Min: raw.BAD_KEY_LIMIT_PER_20MIN,
+    maxConcurrentPerUser: raw.MAX_CONCURRENT_PER_USER,
     currency: raw.CURRENCY,
     pointsPerCurrencyUnit: raw.POINTS_PER_CURRENCY_UNIT,
     webDir: raw.WEB_DIR ? resolve(cwd, raw.WEB_DIR) : undefined,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    siteName: raw.SITE_NAME,
   };
 }
 

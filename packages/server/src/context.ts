@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
 import type { ApiKeyService } from './accounts/api-keys.js';
+import type { EmailCodes } from './accounts/email-codes.js';
+import type { Mailer } from './accounts/mailer.js';
 import type { SessionStore } from './accounts/sessions.js';
+import type { UserService } from './accounts/users.js';
 import type { ChannelService } from './admin/channels.js';
 import type { CodeService } from './billing/codes.js';
 import type { LedgerService } from './billing/ledger.js';
@@ -12,10 +15,12 @@ import type { Db } from './db/database.js';
 import type { InvalidationBus } from './kv/invalidation.js';
 import type { Kv } from './kv/kv.js';
 import type { RelayAccounting } from './relay/accounting.js';
+import type { ResponseCache } from './relay/cache/response-cache.js';
 import type { ChannelDirectory } from './relay/routing/channel-directory.js';
 import type { UpstreamClients } from './relay/upstream/upstream-clients.js';
 import type { UsageRecorder } from './relay/usage-recorder.js';
 import type { SettingsService } from './settings/settings-service.js';
+import type { Plans } from './billing/plans/plans.js';
 
 /** The long-lived services of one node, created once at start-up (see server.ts). */
 export interface AppContext {
@@ -29,6 +34,9 @@ export interface AppContext {
   box: SecretBox;
   sessions: SessionStore;
   keys: ApiKeyService;
+  users: UserService;
+  mailer: Mailer;
+  emailCodes: EmailCodes;
   channels: ChannelService;
   directory: ChannelDirectory;
   clients: UpstreamClients;
@@ -39,4 +47,8 @@ export interface AppContext {
   codes: CodeService;
   accounting: RelayAccounting;
   settings: SettingsService;
+  /** B-5: plans, subscriptions and their use counters. */
+  plans: Plans;
+  /** B-7: stored answers of cached models (Redis when configured, else this node's memory). */
+  responseCache: ResponseCache;
 }

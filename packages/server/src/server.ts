@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { ApiKeyService } from './accounts/api-keys.js';
 import { ensureRootUser } from './accounts/root-user.js';
+import { EmailCodes } from './accounts/email-codes.js';
+import { createMailer } from './accounts/mailer.js';
 import { SessionStore } from './accounts/sessions.js';
+import { UserService } from './accounts/users.js';
 import { ChannelService } from './admin/channels.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -20,10 +23,14 @@ import { ReservationService } from './billing/reservations.js';
 import { InvalidationBus } from './kv/invalidation.js';
 import { openKv } from './kv/open-kv.js';
 import type { RelayAccounting } from './relay/accounting.js';
+import { answerStoreFor } from './relay/cache/answer-store.js';
+import { ResponseCache } from './relay/cache/response-cache.js';
 import { ChannelDirectory } from './relay/routing/channel-directory.js';
 import { UpstreamClients } from './relay/upstream/upstream-clients.js';
 import { UsageRecorder } from './relay/usage-recorder.js';
 import { SettingsService } from './settings/settings-service.js';
+import { startPlans } from './billing/plans/plans.js';
+import type { Clock } from './billing/plans/periods.js';
 import { VERSION } from './version.js';
 
 /** A reservation older than this outlived any request (streams included): release it. */
@@ -43,6 +50,8 @@ export interface StartOptions {
   announce?: (message: string) => void;
   accounting?: RelayAccounting;
   listen?: boolean;
+  /** The time subscriptions see (expiry, usage periods); tests move it. */
+  planClock?: Clock;
 }
 
 /** start-up: config → database → cache → services → app → listen. */
@@ -79,6 +88,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await prices.start();
   const settings = new SettingsService(db, bus);
   await settings.start();
+  const plans = await startPlans({ db, bus, ledger, settings, ...(options.planClock ? { clock: options.planClock } : {}) });
   const usage = new UsageRecorder(db, log, config.usageFlushMs, (m) => keys.touch(m));
   usage.start();
   const clients = new UpstreamClients({
@@ -86,6 +96,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     headersMs: config.upstreamTimeoutMs,
     idleMs: config.streamIdleTimeoutMs,
   });
+  const sessions = new SessionStore(db, bus, config.sessionTtlMs, config.cacheTtlMs);
   const ctx: AppContext = {
     config,
     version: VERSION,
@@ -95,8 +106,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     kv,
     bus,
     box,
-    sessions: new SessionStore(db, bus, config.sessionTtlMs, config.cacheTtlMs),
+    sessions,
     keys,
+    users: new UserService(db, ledger, sessions, bus),
+    mailer: createMailer(config, log),
+    emailCodes: new EmailCodes(kv, secret),
     channels,
     directory,
     clients,
@@ -105,8 +119,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     reservations,
     prices,
     codes: new CodeService(db, ledger),
-    accounting: options.accounting ?? new RelayBilling(prices, ledger, reservations),
+    accounting: options.accounting ?? new RelayBilling(prices, ledger, reservations, plans.payer),
+    plans,
     settings,
+    responseCache: new ResponseCache({ settings, prices, store: answerStoreFor(kv), log }),
   };
   const app = await buildApp(ctx);
   // The safety net for reservations of a node that never came back.
@@ -136,6 +152,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         directory.stop();
         await usage.close();
         await clients.close();
+        await ctx.responseCache.writes(); // answers still being stored go to the Kv before it closes
         await kv.close();
         await db.close();
         clearInterval(logFlush);

@@ -20,6 +20,15 @@ const keyFields = {
   expires_at: z.number().int().positive().nullable().describe('Unix time in milliseconds; null = never'),
   models: z.array(z.string().trim().min(1).max(128)).max(1000).nullable().describe('Allowed models; null = all'),
   allow_ips: allowIps.nullable().describe('Allowed client IPs / CIDR blocks; null = any'),
+  quota_limit: z
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .nullable()
+    .describe('Spending cap in micro-points (1 point = 1,000,000); null = no cap beyond your balance'),
+  rpm: z.number().int().min(1).max(1_000_000).nullable().describe('Requests per minute; null = unlimited'),
+  tpm: z.number().int().min(1).max(1_000_000_000).nullable().describe('Tokens (input + output) per minute; null = unlimited'),
 };
 
 const createBody = z.object({
@@ -27,9 +36,12 @@ const createBody = z.object({
   expires_at: keyFields.expires_at.optional(),
   models: keyFields.models.optional(),
   allow_ips: keyFields.allow_ips.optional(),
+  quota_limit: keyFields.quota_limit.optional(),
+  rpm: keyFields.rpm.optional(),
+  tpm: keyFields.tpm.optional(),
 });
 const updateBody = z
-  .object(keyFields)
+  .object({ ...keyFields, reset_quota_used: z.boolean().describe('start the spending count again from zero') })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to update');
 
@@ -41,6 +53,10 @@ const keyView = z.object({
   expires_at: z.number().nullable(),
   models: z.array(z.string()).nullable(),
   allow_ips: z.array(z.string()).nullable(),
+  quota_limit: z.number().nullable(),
+  quota_used: z.number().describe('micro-points spent against quota_limit, calls in flight included'),
+  rpm: z.number().nullable(),
+  tpm: z.number().nullable(),
   created_at: z.number(),
   updated_at: z.number(),
   last_used_at: z.number().nullable(),

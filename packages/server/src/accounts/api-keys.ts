@@ -4,6 +4,7 @@ import type { ApiKeyRow } from '../db/schema.js';
 import { randomBase62, sha256Hex } from '../crypto/tokens.js';
 import type { InvalidationBus } from '../kv/invalidation.js';
 import { TtlCache } from '../kv/ttl-cache.js';
+import { microPoints } from '../billing/money.js';
 import { compileAllowlist } from './ip-allowlist.js';
 import { principalOf, type Principal } from './user.js';
 
@@ -20,6 +21,11 @@ export interface ResolvedKey {
   /** null = every model. */
   models: ReadonlySet<string> | null;
   ipAllowed: ((ip: string) => boolean) | null;
+  /** Spending cap in micro-points (B-10); null = none. */
+  quotaLimit: number | null;
+  /** Requests and tokens per minute; null = unlimited. */
+  rpm: number | null;
+  tpm: number | null;
 }
 
 export interface KeyView {
@@ -30,6 +36,10 @@ export interface KeyView {
   expires_at: number | null;
   models: string[] | null;
   allow_ips: string[] | null;
+  quota_limit: number | null;
+  quota_used: number;
+  rpm: number | null;
+  tpm: number | null;
   created_at: number;
   updated_at: number;
   last_used_at: number | null;
@@ -41,6 +51,11 @@ export interface KeyFields {
   expires_at?: number | null;
   models?: string[] | null;
   allow_ips?: string[] | null;
+  quota_limit?: number | null;
+  rpm?: number | null;
+  tpm?: number | null;
+  /** Starts the key's spending count again from zero. */
+  reset_quota_used?: boolean;
 }
 
 const MISSING = Symbol('missing');
@@ -79,6 +94,10 @@ export class ApiKeyService {
       expires_at: fields.expires_at ?? null,
       models: fields.models ? JSON.stringify(fields.models) : null,
       allow_ips: fields.allow_ips ? JSON.stringify(fields.allow_ips) : null,
+      quota_limit: fields.quota_limit ?? null,
+      quota_used: 0,
+      rpm: fields.rpm ?? null,
+      tpm: fields.tpm ?? null,
       created_at: now,
       updated_at: now,
       last_used_at: null,
@@ -107,6 +126,10 @@ export class ApiKeyService {
     if (fields.expires_at !== undefined) patch.expires_at = fields.expires_at;
     if (fields.models !== undefined) patch.models = fields.models ? JSON.stringify(fields.models) : null;
     if (fields.allow_ips !== undefined) patch.allow_ips = fields.allow_ips ? JSON.stringify(fields.allow_ips) : null;
+    if (fields.quota_limit !== undefined) patch.quota_limit = fields.quota_limit;
+    if (fields.rpm !== undefined) patch.rpm = fields.rpm;
+    if (fields.tpm !== undefined) patch.tpm = fields.tpm;
+    if (fields.reset_quota_used) patch.quota_used = 0;
     await this.db.kysely.updateTable('api_keys').set(patch).where('id', '=', id).execute();
     await this.bus.publish({ kind: 'key', hash: row.key_hash });
     return toView({ ...row, ...patch });
@@ -118,6 +141,12 @@ export class ApiKeyService {
     await this.db.kysely.deleteFrom('api_keys').where('id', '=', id).execute();
     await this.bus.publish({ kind: 'key', hash: row.key_hash });
     return true;
+  }
+
+  /** A key already resolved on this node, without I/O; undefined when it has to be looked up. */
+  cachedKey(key: string): ResolvedKey | undefined {
+    const cached = this.cache.get(key);
+    return cached === MISSING ? undefined : cached;
   }
 
   /** Cached lookup for the relay. Unknown keys are cached briefly too, so guessing floods stay off the database. */
@@ -134,6 +163,9 @@ export class ApiKeyService {
         'api_keys.expires_at',
         'api_keys.models',
         'api_keys.allow_ips',
+        'api_keys.quota_limit',
+        'api_keys.rpm',
+        'api_keys.tpm',
         'users.id',
         'users.username',
         'users.role',
@@ -156,6 +188,9 @@ export class ApiKeyService {
       expiresAt: row.expires_at,
       models: models ? new Set(models) : null,
       ipAllowed: ips && ips.length > 0 ? compileAllowlist(ips) : null,
+      quotaLimit: row.quota_limit === null ? null : microPoints(row.quota_limit),
+      rpm: row.rpm,
+      tpm: row.tpm,
     };
     this.cache.set(key, resolved);
     return resolved;
@@ -183,6 +218,10 @@ function toView(row: ApiKeyRow): KeyView {
     expires_at: row.expires_at,
     models: row.models ? (JSON.parse(row.models) as string[]) : null,
     allow_ips: row.allow_ips ? (JSON.parse(row.allow_ips) as string[]) : null,
+    quota_limit: row.quota_limit === null ? null : microPoints(row.quota_limit),
+    quota_used: microPoints(row.quota_used),
+    rpm: row.rpm,
+    tpm: row.tpm,
     created_at: row.created_at,
     updated_at: row.updated_at,
     last_used_at: row.last_used_at,

@@ -1,6 +1,7 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
+import type { UserRow } from '../db/schema.js';
 import type { ApiRoutes } from '../http/api-routes.js';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../http/cookies.js';
 import { AppError } from '../http/errors.js';
@@ -16,12 +17,34 @@ export function sessionTokenOf(request: FastifyRequest): string | undefined {
   return readCookie(request.headers.cookie, SESSION_COOKIE);
 }
 
-const principalView = z.object({
+export const principalView = z.object({
   id: z.number(),
   username: z.string(),
   role: z.enum(['user', 'admin', 'root']),
   group: z.string(),
 });
+
+export interface SessionDeps {
+  sessions: SessionStore;
+  secureCookies: boolean;
+  sessionTtlMs: number;
+}
+
+/** Signs a user in (login, registration): a new session, its cookie, and the answer both return. */
+export async function startSession(
+  deps: SessionDeps,
+  user: Pick<UserRow, 'id' | 'username' | 'role' | 'group_name' | 'status'>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<{ token: string; expires_at: number; user: z.infer<typeof principalView> }> {
+  const { token, expiresAt } = await deps.sessions.create(user.id, {
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+  });
+  reply.header('set-cookie', sessionCookie(token, Math.floor(deps.sessionTtlMs / 1000), deps.secureCookies));
+  const p = principalOf(user);
+  return { token, expires_at: expiresAt, user: { id: p.id, username: p.username, role: p.role, group: p.group } };
+}
 
 /** Password guessing is slow by design: a handful of tries per address per window. */
 export const LOGIN_LIMIT = { name: 'login', limit: 10, windowMs: 5 * 60_000 };
@@ -58,13 +81,7 @@ export function registerAuthRoutes(
       const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), body.password);
       if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'wrong username/email or password');
       if (user.status !== 'active') throw new AppError(403, 'account_banned', 'this account is banned');
-      const { token, expiresAt } = await deps.sessions.create(user.id, {
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-      });
-      reply.header('set-cookie', sessionCookie(token, Math.floor(deps.sessionTtlMs / 1000), deps.secureCookies));
-      const p = principalOf(user);
-      return { token, expires_at: expiresAt, user: { id: p.id, username: p.username, role: p.role, group: p.group } };
+      return startSession(deps, user, request, reply);
     },
   });
 

@@ -65,4 +65,17 @@ export class SessionStore {
     await this.db.kysely.deleteFrom('sessions').where('id', '=', id).execute();
     await this.bus.publish({ kind: 'session', id });
   }
+
+  /**
+   * Ends every session of a user (ban, password reset), or every one but `keepToken` (password
+   * change). The `user` invalidation drops the user's cached sessions on every node, so an ended
+   * session stops working at once; a kept one is simply read again from the database.
+   */
+  async revokeAllOf(userId: number, keepToken?: string): Promise<number> {
+    let q = this.db.kysely.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepToken) q = q.where('id', '!=', sha256Hex(keepToken));
+    const result = await q.executeTakeFirst();
+    await this.bus.publish({ kind: 'user', id: userId });
+    return Number(result.numDeletedRows);
+  }
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../http/errors.js';
 import type { RelayAccounting, RelayCall, RelayOutcome, Settlement } from '../relay/accounting.js';
 import type { LedgerService } from './ledger.js';
+import type { PlanPayer } from './plans/plan-payer.js';
 import { MICRO_PER_POINT } from './money.js';
 import type { PriceService } from './price-service.js';
 import { costOf, minimumBalance, reservationFor, type Price } from './pricing.js';
@@ -13,30 +14,50 @@ const FREE: Settlement = { settle: async () => 0 };
  * may use unpriced models, free), the balance must cover the minimum, and an estimate is
  * reserved atomically. After the call, the reservation settles exactly once at the exact
  * cost of what was delivered: nothing for a failed call, the delivered tokens for an
- * aborted stream, one charge whatever the retries.
+ * aborted stream, one charge whatever the retries. With plans on (B-5), a use of the caller's
+ * subscription pays instead when one applies (billing/plans/plan-payer.ts).
  */
 export class RelayBilling implements RelayAccounting {
   constructor(
     private readonly prices: PriceService,
     private readonly ledger: LedgerService,
     private readonly reservations: ReservationService,
+    /** Subscriptions (B-5): a plan use pays before points. */
+    private readonly plans?: PlanPayer,
   ) {}
 
   async admit(call: RelayCall): Promise<Settlement> {
     const price = this.prices.priceOf(call.model);
     const admin = call.caller.user.role === 'admin' || call.caller.user.role === 'root';
+    if (price?.mode === 'free' || (!price && admin)) return FREE;
+    // A plan use first (B-5); a plan item may also cover a model that has no price. Nothing
+    // after this refuses the call, so a use is never taken for a call that does not run.
+    const planUse = await this.plans?.pay(call);
+    if (planUse) return planUse;
     if (!price) {
-      if (admin) return FREE;
       throw new AppError(403, 'model_price_not_set', `the price of model "${call.model}" is not set; ask an administrator to price it`);
     }
-    if (price.mode === 'free') return FREE;
     const userId = call.caller.user.id;
     const minimum = minimumBalance(price);
     const wanted = reservationFor(price, call.estimatedPromptTokens, call.maxOutputTokens);
-    let held = await this.reservations.reserve(userId, call.requestId, wanted);
-    if (!held.ok && held.reason === 'insufficient_balance' && held.balance >= minimum) {
-      // Less than the estimate but at least the minimum: hold everything there is.
-      held = await this.reservations.reserve(userId, call.requestId, held.balance);
+    // A capped key (B-10) counts the reservation against its cap too.
+    const keyId = call.caller.quotaLimit !== null ? call.caller.keyId : undefined;
+    let amount = wanted;
+    let held = await this.reservations.reserve(userId, call.requestId, amount, keyId);
+    // Less than the estimate but at least the minimum: hold all the balance and the key's cap allow.
+    for (let tries = 0; !held.ok && tries < 2; tries++) {
+      const allowed = held.reason === 'key_quota_exceeded' ? held.remaining : held.reason === 'insufficient_balance' ? held.balance : 0;
+      if (allowed < minimum || allowed >= amount) break;
+      amount = allowed;
+      held = await this.reservations.reserve(userId, call.requestId, amount, keyId);
+    }
+    if (!held.ok && held.reason === 'key_quota_exceeded') {
+      throw new AppError(
+        402,
+        'key_quota_exceeded',
+        `this API key's spending cap leaves ${points(held.remaining)} points, below the ${points(minimum)} points model "${call.model}" needs`,
+        'insufficient_quota',
+      );
     }
     if (!held.ok) {
       const balance = held.reason === 'insufficient_balance' ? held.balance : await this.ledger.balance(userId);

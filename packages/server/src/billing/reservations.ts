@@ -1,10 +1,17 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction-retry.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
-import type { LedgerService } from './ledger.js';
+import type { LedgerService, Movement } from './ledger.js';
 import { assertAmount, microPoints } from './money.js';
+import { SqliteMoney } from './sqlite-ledger.js';
 
-export type ReserveResult = { ok: true } | { ok: false; reason: 'insufficient_balance' | 'no_such_user'; balance: number };
+export type ReserveResult =
+  | { ok: true }
+  | { ok: false; reason: 'insufficient_balance' | 'no_such_user'; balance: number }
+  /** The API key's spending cap (B-10) leaves less than the amount; `remaining` is what it allows. */
+  | { ok: false; reason: 'key_quota_exceeded'; remaining: number };
 
 export interface Settled {
   /** False when the request was already settled (or never reserved): nothing moved. */
@@ -15,31 +22,47 @@ export interface Settled {
   unpaid: number;
 }
 
+/** Thrown inside a transaction to roll it back with a refusal as its result. */
+class Refused extends Error {
+  constructor(readonly result: ReserveResult) {
+    super('refused');
+  }
+}
+
 /**
  * Points held for requests in flight (B-4). A request reserves an estimate before its
  * upstream call and settles the exact cost after it. Both are single transactions on the
  * reservation row: settling deletes it, so a second settlement of the same request finds
  * nothing and moves nothing (exactly once, also across nodes and retries). A reservation
  * that outlives its process is released by `reconcile` at the next start.
+ *
+ * A call made with a capped API key (B-10) also counts against the key's `quota_used`, in
+ * the same transaction and by the same kind of conditional update as the balance.
+ *
+ * On SQLite both run as prepared statements in one synchronous transaction (sqlite-ledger.ts);
+ * elsewhere, and whenever another transaction is open on the SQLite handle, through Kysely.
  */
 export class ReservationService {
+  private readonly sqlite: SqliteMoney | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly ledger: LedgerService,
     /** This node's lasting identity, recorded on each reservation it makes. */
     private readonly nodeId = 'local',
-  ) {}
+  ) {
+    this.sqlite = db.sqlite ? new SqliteMoney(db.sqlite) : undefined;
+  }
 
-  async reserve(userId: number, requestId: string, amount: number): Promise<ReserveResult> {
+  /** Holds `amount` of the user's balance (and of `keyId`'s cap, when given) for `requestId`. */
+  async reserve(userId: number, requestId: string, amount: number, keyId?: number): Promise<ReserveResult> {
     assertAmount(amount, 'reservation');
     try {
-      return await inTransaction(this.db, async (trx) => {
-        const posted = await this.ledger.postIn(trx, { userId, kind: 'reserve', amount: -amount, idemKey: `reserve:${requestId}`, requestId });
-        if (!posted.ok) return posted;
-        await trx.insertInto('reservations').values({ request_id: requestId, user_id: userId, amount, node_id: this.nodeId, created_at: Date.now() }).execute();
-        return { ok: true } as const;
-      });
+      const sync = this.syncEngine();
+      if (sync) return sync.handle.transaction(() => this.reserveSync(sync, userId, requestId, amount, keyId ?? null))();
+      return await inTransaction(this.db, (trx) => this.reserveIn(trx, userId, requestId, amount, keyId ?? null));
     } catch (err) {
+      if (err instanceof Refused) return err.result;
       // The same request id reserved twice: the first reservation stands, the second is refused.
       if (isUniqueViolation(err)) throw new Error(`request ${requestId} already holds a reservation`);
       throw err;
@@ -50,27 +73,9 @@ export class ReservationService {
   async settle(requestId: string, cost: number, note?: string): Promise<Settled> {
     assertAmount(cost, 'cost');
     if (cost < 0) throw new RangeError('cost must not be negative');
-    return inTransaction(this.db, async (trx) => {
-      const row = await trx.selectFrom('reservations').selectAll().where('request_id', '=', requestId).executeTakeFirst();
-      if (!row) return { settled: false, charged: 0, unpaid: 0 };
-      // Deleting the row is the claim: of two concurrent settlements only one deletes it.
-      const deleted = await trx.deleteFrom('reservations').where('request_id', '=', requestId).executeTakeFirst();
-      if (Number(deleted.numDeletedRows) !== 1) return { settled: false, charged: 0, unpaid: 0 };
-      const reserved = microPoints(row.amount);
-      const common = { userId: row.user_id, kind: 'settle' as const, idemKey: `settle:${requestId}`, requestId, ...(note ? { note } : {}) };
-      const delta = reserved - cost; // > 0 refunds the difference, < 0 collects the excess
-      let posted = await this.ledger.postIn(trx, { ...common, amount: delta });
-      let unpaid = 0;
-      if (!posted.ok && posted.reason === 'insufficient_balance') {
-        // The answer cost more than was held and the balance cannot cover it all: collect what
-        // is there and record the rest, rather than letting the balance go negative.
-        const collectable = Math.min(-delta, posted.balance);
-        unpaid = -delta - collectable;
-        posted = await this.ledger.postIn(trx, { ...common, amount: -collectable, note: `${note ? `${note}; ` : ''}unpaid ${unpaid}` });
-      }
-      if (!posted.ok) throw new Error(`settlement of ${requestId} failed: ${posted.reason}`);
-      return { settled: true, charged: cost - unpaid, unpaid };
-    });
+    const sync = this.syncEngine();
+    if (sync) return sync.handle.transaction(() => this.settleSync(sync, requestId, cost, note))();
+    return inTransaction(this.db, (trx) => this.settleIn(trx, requestId, cost, note));
   }
 
   /**
@@ -92,4 +97,105 @@ export class ReservationService {
     }
     return released;
   }
+
+  /** The synchronous engine, unless a Kysely transaction is open on the handle (joining it would tie our fate to its). */
+  private syncEngine(): SqliteMoney | undefined {
+    return this.sqlite && !this.sqlite.handle.inTransaction ? this.sqlite : undefined;
+  }
+
+  private reserveSync(s: SqliteMoney, userId: number, requestId: string, amount: number, keyId: number | null): ReserveResult {
+    if (keyId !== null && s.chargeKey.run(amount, keyId, amount).changes !== 1) {
+      const row = s.keyRemaining.get(keyId) as { remaining: number | null } | undefined;
+      return { ok: false, reason: 'key_quota_exceeded', remaining: Math.max(0, row?.remaining ?? 0) };
+    }
+    const posted = s.post({ userId, kind: 'reserve', amount: -amount, idemKey: `reserve:${requestId}`, requestId });
+    // A refusal after the key was charged must undo that charge: roll the transaction back.
+    if (!posted.ok) throw new Refused(posted);
+    s.insertReservation.run(requestId, userId, amount, this.nodeId, Date.now(), keyId);
+    return { ok: true };
+  }
+
+  private async reserveIn(trx: Transaction<Database>, userId: number, requestId: string, amount: number, keyId: number | null): Promise<ReserveResult> {
+    if (keyId !== null) {
+      const charged = await trx
+        .updateTable('api_keys')
+        .set((eb) => ({ quota_used: eb('quota_used', '+', amount) }))
+        .where('id', '=', keyId)
+        .where((eb) => eb.or([eb('quota_limit', 'is', null), eb(eb('quota_used', '+', amount), '<=', eb.ref('quota_limit'))]))
+        .executeTakeFirst();
+      if (Number(charged.numUpdatedRows) !== 1) {
+        const row = await trx.selectFrom('api_keys').select(['quota_limit', 'quota_used']).where('id', '=', keyId).executeTakeFirst();
+        const remaining = row && row.quota_limit !== null ? microPoints(row.quota_limit) - microPoints(row.quota_used) : 0;
+        return { ok: false, reason: 'key_quota_exceeded', remaining: Math.max(0, remaining) };
+      }
+    }
+    const posted = await this.ledger.postIn(trx, { userId, kind: 'reserve', amount: -amount, idemKey: `reserve:${requestId}`, requestId });
+    if (!posted.ok) throw new Refused(posted);
+    await trx
+      .insertInto('reservations')
+      .values({ request_id: requestId, user_id: userId, amount, node_id: this.nodeId, created_at: Date.now(), key_id: keyId })
+      .execute();
+    return { ok: true };
+  }
+
+  private settleSync(s: SqliteMoney, requestId: string, cost: number, note: string | undefined): Settled {
+    // Deleting the row is the claim: of two settlements only one gets it back.
+    const row = s.takeReservation.get(requestId) as { user_id: number; amount: number; key_id: number | null } | undefined;
+    if (!row) return { settled: false, charged: 0, unpaid: 0 };
+    const plan = settlementOf(row.user_id, row.amount, requestId, cost, note);
+    let posted = s.post(plan.first);
+    let unpaid = 0;
+    if (!posted.ok && posted.reason === 'insufficient_balance') {
+      const short = plan.shortOf(posted.balance);
+      unpaid = short.unpaid;
+      posted = s.post(short.movement);
+    }
+    if (!posted.ok) throw new Error(`settlement of ${requestId} failed: ${posted.reason}`);
+    if (row.key_id !== null) s.adjustKey.run(cost - unpaid - row.amount, row.key_id);
+    return { settled: true, charged: cost - unpaid, unpaid };
+  }
+
+  private async settleIn(trx: Transaction<Database>, requestId: string, cost: number, note: string | undefined): Promise<Settled> {
+    const row = await trx.selectFrom('reservations').selectAll().where('request_id', '=', requestId).executeTakeFirst();
+    if (!row) return { settled: false, charged: 0, unpaid: 0 };
+    const deleted = await trx.deleteFrom('reservations').where('request_id', '=', requestId).executeTakeFirst();
+    if (Number(deleted.numDeletedRows) !== 1) return { settled: false, charged: 0, unpaid: 0 };
+    const reserved = microPoints(row.amount);
+    const plan = settlementOf(row.user_id, reserved, requestId, cost, note);
+    let posted = await this.ledger.postIn(trx, plan.first);
+    let unpaid = 0;
+    if (!posted.ok && posted.reason === 'insufficient_balance') {
+      const short = plan.shortOf(posted.balance);
+      unpaid = short.unpaid;
+      posted = await this.ledger.postIn(trx, short.movement);
+    }
+    if (!posted.ok) throw new Error(`settlement of ${requestId} failed: ${posted.reason}`);
+    if (row.key_id !== null) {
+      const correction = cost - unpaid - reserved;
+      await trx
+        .updateTable('api_keys')
+        .set((eb) => ({ quota_used: eb('quota_used', '+', correction) }))
+        .where('id', '=', row.key_id)
+        .execute();
+    }
+    return { settled: true, charged: cost - unpaid, unpaid };
+  }
+}
+
+/**
+ * A settlement's money: first refund what was held beyond the cost (or collect the excess);
+ * when the balance cannot cover all of the excess, collect what is there and record the rest
+ * as unpaid, rather than letting the balance go negative.
+ */
+function settlementOf(userId: number, reserved: number, requestId: string, cost: number, note: string | undefined) {
+  const common = { userId, kind: 'settle' as const, idemKey: `settle:${requestId}`, requestId, ...(note ? { note } : {}) };
+  const delta = reserved - cost; // > 0 refunds the difference, < 0 collects the excess
+  return {
+    first: { ...common, amount: delta } satisfies Movement,
+    shortOf(balance: number): { movement: Movement; unpaid: number } {
+      const collectable = Math.min(-delta, balance);
+      const unpaid = -delta - collectable;
+      return { movement: { ...common, amount: -collectable, note: `${note ? `${note}; ` : ''}unpaid ${unpaid}` }, unpaid };
+    },
+  };
 }

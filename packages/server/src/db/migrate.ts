@@ -8,6 +8,8 @@ import * as m004 from './migrations/004-prices.js';
 import * as m005 from './migrations/005-usage-cost.js';
 import * as m006 from './migrations/006-codes.js';
 import * as m007 from './migrations/007-settings.js';
+import * as m009 from './migrations/009-plans.js';
+import * as m011 from './migrations/011-key-limits.js';
 
 /**
  * Migrations are additive, listed here in order, and run at every start-up on all three
@@ -26,6 +28,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '005-usage-cost': m005,
   '006-codes': m006,
   '007-settings': m007,
+  '009-plans': m009,
+  '011-key-limits': m011,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -41,6 +41,13 @@ export interface ApiKeysTable {
   created_at: number;
   updated_at: number;
   last_used_at: number | null;
+  /** Spending cap in micro-points; null = none (migration 011). */
+  quota_limit: number | string | null;
+  /** Spent against the cap, reservations of running calls included. */
+  quota_used: Generated<number | string>;
+  /** Requests / tokens per minute; null = unlimited. */
+  rpm: number | null;
+  tpm: number | null;
 }
 
 export interface ChannelsTable {
@@ -81,7 +88,8 @@ export interface UsageLogsTable {
   reasoning_tokens: number;
   /** Micro-points charged (migration 005). */
   cost: number | string;
-  usage_source: 'upstream' | 'estimated' | 'none';
+  /** 'cache': served by the response cache (B-7), cost 0, no channel. 'plan': paid with a subscription use (B-5), cost 0. */
+  usage_source: 'upstream' | 'estimated' | 'none' | 'cache' | 'plan';
   is_stream: number;
   status: 'success' | 'error' | 'aborted';
   http_status: number;
@@ -114,6 +122,8 @@ export interface ReservationsTable {
   /** The node that holds it; a restarted node releases its own (billing/node-identity.ts). */
   node_id: string;
   created_at: number;
+  /** The capped API key this reservation counts against (migration 011); null when uncapped. */
+  key_id: number | null;
 }
 
 /** A model's price (B-2); amounts in micro-points. */
@@ -151,6 +161,35 @@ export interface SettingsTable {
   updated_at: number;
 }
 
+/** A subscription plan (B-5, migration 009): price in micro-points per month, items as JSON. */
+export interface PlansTable {
+  level: number;
+  name: string;
+  price: number | string;
+  period: string;
+  items: string;
+  updated_at: number;
+}
+
+/** A user's subscription; `version` increments with every change (optimistic concurrency). */
+export interface SubscriptionsTable {
+  user_id: number;
+  level: number;
+  started_at: number;
+  expires_at: number;
+  total_months: number;
+  version: number;
+  updated_at: number;
+}
+
+/** Uses of one plan item by one user in the period starting at `period_start`. */
+export interface PlanUsageTable {
+  user_id: number;
+  item_id: string;
+  period_start: number;
+  used: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -162,6 +201,9 @@ export interface Database {
   prices: PricesTable;
   codes: CodesTable;
   settings: SettingsTable;
+  plans: PlansTable;
+  subscriptions: SubscriptionsTable;
+  plan_usage: PlanUsageTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -4,6 +4,8 @@ import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { registerApiKeyRoutes } from '../accounts/api-key-routes.js';
 import { registerAuthRoutes, sessionTokenOf } from '../accounts/auth-routes.js';
+import { registerRegistrationRoutes } from '../accounts/registration-routes.js';
+import { registerUserAdminRoutes } from '../accounts/user-admin-routes.js';
 import { registerChannelRoutes } from '../admin/channel-routes.js';
 import { registerBalanceAdminRoutes, registerBalanceRoutes } from '../billing/balance-routes.js';
 import { registerCodeRoutes } from '../billing/code-routes.js';
@@ -11,9 +13,15 @@ import { registerChargeRoute, registerPriceRoutes } from '../billing/price-route
 import type { AppContext } from '../context.js';
 import { RateLimiter } from '../kv/rate-limiter.js';
 import { registerModelCatalogRoutes } from '../relay/model-catalog-routes.js';
+import { CallLimits } from '../relay/call-limits.js';
+import { BadKeyGuard } from '../relay/v1-auth.js';
 import { registerV1Routes } from '../relay/v1-routes.js';
+import { registerResponseCacheRoutes } from '../relay/cache/cache-routes.js';
 import { registerSettingsRoutes } from '../settings/settings-routes.js';
+import { registerPlanRoutes } from '../billing/plans/plan-routes.js';
+import { registerUsageRoutes } from '../usage/usage-routes.js';
 import { ApiRoutes } from './api-routes.js';
+import { installApiCors } from './cors.js';
 import { installErrorHandling } from './error-handler.js';
 
 /** Assembles the HTTP surface: /api (management), /v1 (relay), and the web app at /. */
@@ -32,6 +40,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
   installErrorHandling(app);
+  installApiCors(app, ctx.config.allowOrigins);
 
   // The relay is called from browsers of other sites (O-5): CORS is open on /v1. The header
   // itself is set by the /v1 routes' own hook (one hook per request, not two); this answers preflights.
@@ -93,6 +102,20 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     secureCookies: ctx.config.production,
     sessionTtlMs: ctx.config.sessionTtlMs,
   });
+  registerRegistrationRoutes(routes, {
+    users: ctx.users,
+    codes: ctx.emailCodes,
+    mailer: ctx.mailer,
+    settings: ctx.settings,
+    kv: ctx.kv,
+    limiter,
+    siteName: ctx.config.siteName,
+    log: ctx.log,
+    sessions: ctx.sessions,
+    secureCookies: ctx.config.production,
+    sessionTtlMs: ctx.config.sessionTtlMs,
+  });
+  registerUserAdminRoutes(routes, ctx.users);
   registerApiKeyRoutes(routes, ctx.keys);
   registerChannelRoutes(routes, ctx.channels);
   registerModelCatalogRoutes(routes, ctx.directory);
@@ -103,6 +126,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerBalanceRoutes(routes, ctx.db, ctx.ledger, display);
   registerBalanceAdminRoutes(routes, ctx.ledger);
   registerSettingsRoutes(routes, ctx.settings);
+  registerPlanRoutes(routes, { catalog: ctx.plans.catalog, subscriptions: ctx.plans.subscriptions, settings: ctx.settings, display, clock: ctx.plans.clock });
+  registerResponseCacheRoutes(routes, ctx.responseCache);
+  registerUsageRoutes(routes, ctx.db);
 
   // Built on first request: converting every schema is work a relay node rarely needs.
   let openapi: unknown;
@@ -113,8 +139,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     clients: ctx.clients,
     usage: ctx.usage,
     accounting: ctx.accounting,
+    limits: new CallLimits(limiter, ctx.config.maxConcurrentPerUser),
+    badKeys: new BadKeyGuard(limiter, ctx.config.badKeyLimitPer20Min),
     log: ctx.log,
     keepAliveIntervalMs: ctx.config.keepAliveIntervalMs,
+    responseCache: ctx.responseCache,
     keys: ctx.keys,
     startedAt: ctx.startedAt,
     billing: { db: ctx.db, ledger: ctx.ledger, display },

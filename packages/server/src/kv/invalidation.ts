@@ -12,7 +12,8 @@ export type Invalidation =
   | { kind: 'user'; id: number }
   | { kind: 'session'; id: string }
   | { kind: 'prices' }
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  | { kind: 'plans' };
 
 type Handler = (msg: Invalidation) => void | Promise<void>;
 

@@ -7,8 +7,8 @@ export interface Kv {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlMs?: number): Promise<void>;
   del(key: string): Promise<void>;
-  /** Increments a counter, starting its TTL window on first use; returns the new value. */
-  incr(key: string, ttlMs: number): Promise<number>;
+  /** Adds `by` (default 1) to a counter, starting its TTL window on first use; returns the new value. */
+  incr(key: string, ttlMs: number, by?: number): Promise<number>;
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, handler: (message: string) => void): Promise<void>;
   ping(): Promise<void>;

@@ -25,9 +25,9 @@ export class MemoryKv implements Kv {
     this.entries.delete(key);
   }
 
-  async incr(key: string, ttlMs: number): Promise<number> {
+  async incr(key: string, ttlMs: number, by = 1): Promise<number> {
     const entry = this.live(key);
-    const next = entry ? Number(entry.value) + 1 : 1;
+    const next = (entry ? Number(entry.value) : 0) + by;
     this.put(key, { value: String(next), expiresAt: entry ? entry.expiresAt : Date.now() + ttlMs });
     return next;
   }

@@ -13,4 +13,16 @@ describe('RateLimiter', () => {
     expect(results[3]!.retryAfterSec).toBeLessThanOrEqual(60);
     expect((await limiter.hit(rule, '5.6.7.8')).allowed).toBe(true);
   });
+
+  it('counts weights (tokens per minute) and peeks without counting', async () => {
+    const limiter = new RateLimiter(new MemoryKv());
+    const rule = { name: 'tpm', limit: 1000, windowMs: 60_000 };
+    expect((await limiter.peek(rule, 'k1')).allowed).toBe(true);
+    expect((await limiter.hit(rule, 'k1', 999)).allowed).toBe(true);
+    expect((await limiter.peek(rule, 'k1')).allowed).toBe(true);
+    expect((await limiter.peek(rule, 'k1')).allowed).toBe(true); // peeking counts nothing
+    expect((await limiter.hit(rule, 'k1', 2)).allowed).toBe(false);
+    expect((await limiter.peek(rule, 'k1')).allowed).toBe(false);
+    expect((await limiter.peek(rule, 'k2')).allowed).toBe(true);
+  });
 });

@@ -20,10 +20,21 @@ export interface RateDecision {
 export class RateLimiter {
   constructor(private readonly kv: Kv) {}
 
-  async hit(rule: RateLimit, subject: string): Promise<RateDecision> {
+  /** Counts `weight` (default 1) against the rule and says whether the window is still within it. */
+  async hit(rule: RateLimit, subject: string, weight = 1): Promise<RateDecision> {
     const window = Math.floor(Date.now() / rule.windowMs);
-    const count = await this.kv.incr(`rl:${rule.name}:${subject}:${window}`, rule.windowMs);
-    const retryAfterSec = Math.max(1, Math.ceil(((window + 1) * rule.windowMs - Date.now()) / 1000));
-    return { allowed: count <= rule.limit, retryAfterSec };
+    const count = await this.kv.incr(`rl:${rule.name}:${subject}:${window}`, rule.windowMs, weight);
+    return { allowed: count <= rule.limit, retryAfterSec: retryAfter(rule, window) };
   }
+
+  /** Whether the current window is still within the rule, without counting anything. */
+  async peek(rule: RateLimit, subject: string): Promise<RateDecision> {
+    const window = Math.floor(Date.now() / rule.windowMs);
+    const count = Number((await this.kv.get(`rl:${rule.name}:${subject}:${window}`)) ?? 0);
+    return { allowed: count < rule.limit, retryAfterSec: retryAfter(rule, window) };
+  }
+}
+
+function retryAfter(rule: RateLimit, window: number): number {
+  return Math.max(1, Math.ceil(((window + 1) * rule.windowMs - Date.now()) / 1000));
 }

@@ -28,11 +28,11 @@ export class RedisKv implements Kv {
     await this.client.del(this.prefix + key);
   }
 
-  async incr(key: string, ttlMs: number): Promise<number> {
+  async incr(key: string, ttlMs: number, by = 1): Promise<number> {
     // One round trip, atomic: the TTL is set only by the increment that created the key.
     const [[, count]] = (await this.client
       .multi()
-      .incr(this.prefix + key)
+      .incrby(this.prefix + key, by)
       .pexpire(this.prefix + key, Math.ceil(ttlMs), 'NX')
       .exec()) as [[Error | null, number], [Error | null, number]];
     return count;

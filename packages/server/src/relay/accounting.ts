@@ -17,6 +17,8 @@ export interface RelayCall {
   estimatedPromptTokens: number;
   /** The caller's output limit (`max_tokens` …), when it set one. */
   maxOutputTokens: number | undefined;
+  /** True for API calls (/v1, /v1beta), false for the chat app's: API calls use plans only when `plans.relay_uses_plans` is on. */
+  viaApi: boolean;
 }
 
 export interface RelayOutcome {
@@ -29,6 +31,11 @@ export interface RelayOutcome {
 export interface Settlement {
   /** Resolves to what the call was charged, in micro-points. */
   settle(outcome: RelayOutcome): Promise<number>;
+  /**
+   * True when a subscription use (B-5) pays for the call instead of points; the usage row then
+   * reads usage_source 'plan'. Settling a failed call gives the use back and clears it.
+   */
+  readonly planUse?: boolean;
 }
 
 export interface RelayAccounting {

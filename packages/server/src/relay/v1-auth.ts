@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ApiKeyService, ResolvedKey } from '../accounts/api-keys.js';
 import { AppError } from '../http/errors.js';
+import type { RateLimit, RateLimiter } from '../kv/rate-limiter.js';
 
 /**
  * The key a caller presented, wherever its protocol puts it: `Authorization: Bearer` (OpenAI),
@@ -18,8 +19,47 @@ export function presentedKey(request: FastifyRequest, allowQueryKey: boolean): s
   return undefined;
 }
 
+/**
+ * O-6: an address that presents more than `limit` unknown keys in 20 minutes is refused until
+ * the window ends, before any lookup, so key guessing cannot flood the database. Keys this node
+ * already knows are served without consulting the guard (no extra Kv round trip on the hot
+ * path); a guesser has none of those.
+ */
+export class BadKeyGuard {
+  private readonly rule: RateLimit;
+
+  constructor(
+    private readonly limiter: RateLimiter,
+    limit: number,
+  ) {
+    this.rule = { name: 'badkey', limit, windowMs: 20 * 60_000 };
+  }
+
+  async check(ip: string): Promise<void> {
+    const window = await this.limiter.peek(this.rule, ip);
+    if (!window.allowed) {
+      throw new AppError(
+        429,
+        'ip_blocked',
+        `too many invalid API keys from your address; try again in ${window.retryAfterSec} s`,
+        'invalid_request_error',
+        { 'retry-after': String(window.retryAfterSec) },
+      );
+    }
+  }
+
+  async failed(ip: string): Promise<void> {
+    await this.limiter.hit(this.rule, ip);
+  }
+}
+
 /** Authenticates a /v1 call by its `sk-` key and applies the key's own limits. */
-export async function authenticateKey(keys: ApiKeyService, request: FastifyRequest, allowQueryKey = false): Promise<ResolvedKey> {
+export async function authenticateKey(
+  keys: ApiKeyService,
+  guard: BadKeyGuard,
+  request: FastifyRequest,
+  allowQueryKey = false,
+): Promise<ResolvedKey> {
   const token = presentedKey(request, allowQueryKey);
   if (!token) {
     throw new AppError(
@@ -29,8 +69,15 @@ export async function authenticateKey(keys: ApiKeyService, request: FastifyReque
       'invalid_request_error',
     );
   }
-  const resolved = token.startsWith('sk-') ? await keys.resolve(token) : undefined;
-  if (!resolved) throw new AppError(401, 'invalid_api_key', 'incorrect API key provided', 'invalid_request_error');
+  let resolved = token.startsWith('sk-') ? keys.cachedKey(token) : undefined;
+  if (!resolved) {
+    await guard.check(request.ip);
+    resolved = token.startsWith('sk-') ? await keys.resolve(token) : undefined;
+    if (!resolved) {
+      await guard.failed(request.ip);
+      throw new AppError(401, 'invalid_api_key', 'incorrect API key provided', 'invalid_request_error');
+    }
+  }
   if (resolved.status !== 'active') throw new AppError(401, 'api_key_disabled', 'this API key is disabled', 'invalid_request_error');
   if (resolved.expiresAt !== null && resolved.expiresAt <= Date.now()) {
     throw new AppError(401, 'api_key_expired', 'this API key has expired', 'invalid_request_error');

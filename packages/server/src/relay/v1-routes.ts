@@ -12,7 +12,7 @@ import { registerGeminiRoutes } from './routes/gemini-routes.js';
 import { registerModelListRoutes } from './routes/model-lists.js';
 import { registerOpenAIChatRoutes } from './routes/openai-chat-routes.js';
 import { registerResponsesRoutes } from './routes/responses-routes.js';
-import { authenticateKey } from './v1-auth.js';
+import { authenticateKey, type BadKeyGuard } from './v1-auth.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,6 +25,7 @@ declare module 'fastify' {
 
 export type V1Deps = GenerationDeps & {
   keys: ApiKeyService;
+  badKeys: BadKeyGuard;
   startedAt: number;
   /** For OpenAI's billing endpoints. */
   billing: { db: Db; ledger: LedgerService; display: Display };
@@ -52,7 +53,7 @@ export function registerV1Routes(app: FastifyInstance, deps: V1Deps): void {
       if (codec instanceof Promise) await codec;
       // Set first, so browsers can read the error of a rejected key too.
       reply.header('access-control-allow-origin', '*');
-      request.caller = await authenticateKey(deps.keys, request, opts?.queryKey === true);
+      request.caller = await authenticateKey(deps.keys, deps.badKeys, request, opts?.queryKey === true);
     },
     callerOf: (request) => request.caller!,
   };

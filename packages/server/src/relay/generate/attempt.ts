@@ -1,3 +1,4 @@
+import type { CallLimits } from '../call-limits.js';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { ResolvedKey } from '../../accounts/api-keys.js';
@@ -13,6 +14,8 @@ import type { OutputCounter } from '../token-estimate.js';
 import { networkFailure } from '../upstream/network-failure.js';
 import type { UpstreamClients } from '../upstream/upstream-clients.js';
 import type { UsageRecorder } from '../usage-recorder.js';
+import type { AnswerCapture } from '../cache/answer-capture.js';
+import type { ResponseCache } from '../cache/response-cache.js';
 import type { ClientAbort } from './client-abort.js';
 import type { InboundRequest } from './inbound.js';
 
@@ -22,9 +25,12 @@ export interface GenerationDeps {
   clients: UpstreamClients;
   usage: UsageRecorder;
   accounting: RelayAccounting;
+  limits: CallLimits;
   log: Logger;
   keepAliveIntervalMs: number;
   random?: () => number;
+  /** B-7: generation calls of cached models are served from here when they can be. */
+  responseCache?: ResponseCache;
 }
 
 export interface GenerationCall {
@@ -36,6 +42,8 @@ export interface GenerationCall {
   ip: string;
   reply: FastifyReply;
   startedAt: number;
+  /** True for API routes; the chat app's in-process calls pass false (plans apply to them always, B-5). */
+  viaApi: boolean;
 }
 
 export type AttemptResult =
@@ -52,6 +60,8 @@ export interface AttemptContext {
   attempt: Attempt;
   signal: ClientAbort;
   counter: OutputCounter;
+  /** Set only when the answer may be stored (B-7): the attempt hands it what it delivers. */
+  capture?: AnswerCapture;
 }
 
 export const MAX_ERROR_BODY = 64 * 1024;

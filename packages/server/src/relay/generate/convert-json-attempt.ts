@@ -56,6 +56,7 @@ export async function convertJsonAttempt(ctx: AttemptContext, adapter: ProviderA
   if (!answer.created) answer = { ...answer, created: Math.floor(Date.now() / 1000) };
   const usage = answer.usage ? fromIrUsage(answer.usage) : undefined;
   if (!usage) ctx.counter.add(outputText(answer.content));
+  ctx.capture?.irResponse(answer);
   const { inbound } = ctx.call;
   const out = passesThrough(ctx, adapter) ? text : JSON.stringify(inbound.codec.encodeResponse(answer, { model: inbound.model }));
   const ttftMs = performance.now() - ctx.call.startedAt;

@@ -59,8 +59,10 @@ export async function convertStreamAttempt(ctx: AttemptContext, adapter: Provide
   let held = '';
 
   // Meters one IR event and returns what the caller should receive for it.
+  const capture = ctx.capture;
   const handle = (incoming: IrStreamEvent): string => {
     let event = incoming;
+    capture?.event(event);
     switch (event.type) {
       case 'text-delta':
       case 'reasoning-delta':

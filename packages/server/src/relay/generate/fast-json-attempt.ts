@@ -39,6 +39,7 @@ export async function fastJsonAttempt(ctx: AttemptContext, adapter: ProviderAdap
   const usage = completionUsage(text);
   // Only an answer without usage needs its text, for local counting.
   if (!usage) ctx.counter.add(completionText(text));
+  ctx.capture?.openaiJson(text);
   const ttftMs = performance.now() - ctx.call.startedAt;
   ctx.call.reply.code(200).header('content-type', 'application/json; charset=utf-8').header('x-request-id', ctx.call.requestId).send(text);
   return { kind: 'success', usage, ttftMs };

@@ -36,11 +36,13 @@ export async function fastStreamAttempt(ctx: AttemptContext, adapter: ProviderAd
   let done = false;
   let finished = false;
   let streamError: string | undefined;
+  const capture = ctx.capture;
 
   // Interprets one event: the text to forward ('' for none), or null once the stream must stop
   // (the upstream sent an error event).
   const handle = (data: string): string | null => {
     if (done) return ''; // bytes after [DONE] are drained, never forwarded
+    capture?.openaiFrame(data);
     const m = interpretChunk(data);
     if (m.kind === 'done') {
       done = true;

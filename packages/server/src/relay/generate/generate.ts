@@ -5,9 +5,11 @@ import type { ProviderAdapter } from '../../providers/provider-adapter.js';
 import type { UpstreamFailure } from '../../providers/upstream-error.js';
 import { ZERO_USAGE } from '../../providers/usage.js';
 import type { RelayOutcome } from '../accounting.js';
+import type { CallPermit } from '../call-limits.js';
 import { hasRoute, planAttempts, type Attempt } from '../routing/router.js';
 import { OutputCounter } from '../token-estimate.js';
 import { hideUpstream } from '../upstream/hide-upstream.js';
+import { consultCache } from '../cache/cache-hit.js';
 import { hideContext, type AttemptContext, type AttemptResult, type GenerationCall, type GenerationDeps } from './attempt.js';
 import { ClientAbort } from './client-abort.js';
 import { convertJsonAttempt } from './convert-json-attempt.js';
@@ -36,12 +38,27 @@ export type AttemptRunner = (ctx: AttemptContext, inbound: InboundRequest) => Pr
  * `run` until one serves the call, then record usage and settle exactly once.
  */
 export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, run: AttemptRunner): Promise<void> {
+  // The key's rates and the user's running calls (B-10) come first: a refused call costs nothing after this.
+  const permit = await deps.limits.admit(call.caller);
+  try {
+    await relayAdmitted(deps, call, run, permit);
+  } finally {
+    permit.end(0); // a call refused or failed before its outcome (once ended, this does nothing)
+  }
+}
+
+async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: AttemptRunner, permit: CallPermit): Promise<void> {
   const { inbound, caller, reply } = call;
   const model = inbound.model;
   const snapshot = deps.directory.snapshot;
   if (!hasRoute(snapshot, model, caller.user.group)) {
     throw new AppError(404, 'model_not_found', `no channel serves model "${model}" for your group`);
   }
+  // B-7, generation calls only: after the route check (answers only for a group that may use
+  // the model), before billing (a hit is free and reaches no upstream).
+  const consulting = run === runAttempt ? consultCache(deps, call) : undefined;
+  const cached = consulting && (await consulting);
+  if (cached === 'served') return;
   const stream = inbound.stream;
   const settlement = await deps.accounting.admit({
     requestId: call.requestId,
@@ -52,6 +69,7 @@ export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, 
     // About three bytes of JSON per token errs high, which is the safe side for a reservation.
     estimatedPromptTokens: Math.ceil(call.bodyBytes / 3),
     maxOutputTokens: inbound.maxOutputTokens,
+    viaApi: call.viaApi,
   });
 
   const abort = new ClientAbort();
@@ -68,7 +86,7 @@ export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, 
       if (abort.aborted) break;
       attempts++;
       last = attempt;
-      const ctx: AttemptContext = { deps, call, attempt, signal: abort, counter };
+      const ctx: AttemptContext = { deps, call, attempt, signal: abort, counter, capture: cached?.attempt() };
       result = await run(ctx, inbound);
       if (result.kind !== 'failed') break;
       deps.log.warn(
@@ -84,6 +102,10 @@ export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, 
 
   const settled = outcomeOf(result, counter, last);
   const outcome = typeof settled === 'function' ? await settled(inbound) : settled;
+  // Only a whole answer that reached the client is stored: never an aborted or broken one (B-7).
+  if (cached && result.kind === 'success' && !abort.aborted) cached.complete(outcome.usage);
+  // The answer is out: the call stops counting as running before the books are written.
+  permit.end(outcome.usage.promptTokens + outcome.usage.completionTokens);
   const error = result.kind === 'failed' ? finalError(result.failure, model, last) : undefined;
   const latencyMs = Math.round(performance.now() - call.startedAt);
   const httpStatus = error ? error.status : result.kind === 'aborted' ? 499 : 200;
@@ -101,14 +123,16 @@ export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, 
     endpoint: inbound.endpoint,
     model,
     upstream_model: last?.upstreamModel ?? null,
-    channel_id: outcome.channelId,
+    // A failed call is recorded against the last channel tried, so operators can see which one failed.
+    channel_id: outcome.channelId ?? last?.channel.id ?? null,
     prompt_tokens: outcome.usage.promptTokens,
     completion_tokens: outcome.usage.completionTokens,
     cached_tokens: outcome.usage.cachedTokens,
     cache_write_tokens: outcome.usage.cacheWriteTokens,
     reasoning_tokens: outcome.usage.reasoningTokens,
     cost,
-    usage_source: outcome.usageSource,
+    // Read after settling: a failed call's plan use was given back.
+    usage_source: settlement.planUse ? 'plan' : outcome.usageSource,
     is_stream: stream ? 1 : 0,
     status: outcome.status,
     http_status: httpStatus,

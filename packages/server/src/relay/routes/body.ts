@@ -35,5 +35,6 @@ export function relayCallOf(request: FastifyRequest, reply: FastifyReply, caller
     reply,
     startedAt,
     bodyBytes: Number.isFinite(length) && length > 0 ? length : 0,
+    viaApi: true,
   };
 }
