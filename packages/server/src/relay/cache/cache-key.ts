@@ -13,29 +13,21 @@ import type { InboundRequest } from '../generate/inbound.js';
  * - `store`, `service_tier`, `prompt_cache_key`, `prompt_cache_retention`: storage, latency
  *   class and prompt-cache routing hints, not what the model says.
  */
+const OPENAI_IGNORED = new Set([
+  'stream',
+  'stream_options',
+  'user',
+  'metadata',
+  'store',
+  'service_tier',
+  'safety_identifier',
+  'prompt_cache_key',
+  'prompt_cache_retention',
+]);
+
 const IGNORED: Record<IrProtocol, ReadonlySet<string>> = {
-  'openai-chat': new Set([
-    'stream',
-    'stream_options',
-    'user',
-    'metadata',
-    'store',
-    'service_tier',
-    'safety_identifier',
-    'prompt_cache_key',
-    'prompt_cache_retention',
-  ]),
-  'openai-responses': new Set([
-    'stream',
-    'stream_options',
-    'user',
-    'metadata',
-    'store',
-    'service_tier',
-    'safety_identifier',
-    'prompt_cache_key',
-    'prompt_cache_retention',
-  ]),
+  'openai-chat': OPENAI_IGNORED,
+  'openai-responses': OPENAI_IGNORED,
   anthropic: new Set(['stream', 'metadata', 'service_tier']),
   gemini: new Set(['labels']),
 };

@@ -1,5 +1,6 @@
 import type { IrResponse, IrStreamEvent } from '@switchboard/protocol';
 import type { GenerationCall } from '../generate/attempt.js';
+import { sseHead } from '../generate/stream-writer.js';
 import type { CachedAnswer } from './cached-answer.js';
 
 /** Marks every cacheable call's response: `hit` (served from the cache) or `miss` (from upstream, maybe stored). */
@@ -27,15 +28,7 @@ export function replayAnswer(call: GenerationCall, answer: CachedAnswer): void {
   for (const event of streamEvents(answer, id, inbound.model, created)) out += encoder.push(event);
   out += encoder.end();
   reply.hijack();
-  reply.raw.writeHead(200, {
-    ...(reply.getHeaders() as Record<string, string>),
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-    'x-request-id': requestId,
-    [CACHE_HEADER]: 'hit',
-  });
+  reply.raw.writeHead(200, { ...sseHead(reply, requestId), [CACHE_HEADER]: 'hit' });
   reply.raw.end(out);
 }
 

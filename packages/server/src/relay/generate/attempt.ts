@@ -1,4 +1,3 @@
-import type { CallLimits } from '../call-limits.js';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { ResolvedKey } from '../../accounts/api-keys.js';
@@ -8,6 +7,7 @@ import type { ProviderAdapter, UpstreamRequest, UpstreamResponse } from '../../p
 import type { UpstreamFailure } from '../../providers/upstream-error.js';
 import type { TokenUsage } from '../../providers/usage.js';
 import type { RelayAccounting } from '../accounting.js';
+import type { CallLimits } from '../call-limits.js';
 import type { ChannelDirectory } from '../routing/channel-directory.js';
 import type { Attempt } from '../routing/router.js';
 import type { OutputCounter } from '../token-estimate.js';
