@@ -331,6 +331,21 @@ describe('registration rules', () => {
     const rows = await plain.ctx.db.kysely.selectFrom('users').select('id').where('username', '=', 'racer').execute();
     expect(rows).toHaveLength(1);
   });
+
+  it('treats names that differ only in case as one, even when registered at the same moment, and signs in whatever the case', async () => {
+    const ip = freshIp();
+    const names = ['Casey', 'casey', 'CASEY', 'cAsEy', 'caseY', 'CAsey'];
+    const results = await Promise.all(
+      names.map((username, i) => register(plain, { username, email: `casey${i}@example.com`, password: 'casey-password' }, ip)),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409).map(errorCode)).toEqual(Array(names.length - 1).fill('username_taken'));
+    const rows = await plain.ctx.db.kysely.selectFrom('users').select('username').where('email', 'like', 'casey%').execute();
+    expect(rows).toHaveLength(1);
+    const login = await plain.api<{ user: { username: string } }>('POST', '/api/auth/login', { username: 'CASEY', password: 'casey-password' });
+    expect(login.status).toBe(200);
+    expect(login.body.user.username).toBe(rows[0]!.username);
+  });
 });
 
 describe('passwords', () => {

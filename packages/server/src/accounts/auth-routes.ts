@@ -75,7 +75,14 @@ export function registerAuthRoutes(
       const user = await deps.db.kysely
         .selectFrom('users')
         .selectAll()
-        .where((eb) => eb.or([eb('username', '=', login), eb('email', '=', login.toLowerCase())]))
+        // Usernames are unique regardless of case (migration 008), so sign-in ignores case too;
+        // MySQL's collation already does, elsewhere lower(username) has its own index.
+        .where((eb) =>
+          eb.or([
+            deps.db.dialect === 'mysql' ? eb('username', '=', login) : eb(eb.fn('lower', ['username']), '=', login.toLowerCase()),
+            eb('email', '=', login.toLowerCase()),
+          ]),
+        )
         .executeTakeFirst();
       // Verify against a decoy when the user does not exist, so timing does not reveal accounts.
       const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), body.password);

@@ -8,6 +8,7 @@ import * as m004 from './migrations/004-prices.js';
 import * as m005 from './migrations/005-usage-cost.js';
 import * as m006 from './migrations/006-codes.js';
 import * as m007 from './migrations/007-settings.js';
+import * as m008 from './migrations/008-username-case.js';
 import * as m009 from './migrations/009-plans.js';
 import * as m011 from './migrations/011-key-limits.js';
 
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '005-usage-cost': m005,
   '006-codes': m006,
   '007-settings': m007,
+  '008-username-case': m008,
   '009-plans': m009,
   '011-key-limits': m011,
 };
