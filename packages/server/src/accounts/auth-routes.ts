@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../db/database.js';
 import type { UserRow } from '../db/schema.js';
 import type { ApiRoutes } from '../http/api-routes.js';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../http/cookies.js';
+import { enforce } from '../http/rate-limited.js';
 import { AppError } from '../http/errors.js';
 import type { RateLimiter } from '../kv/rate-limiter.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import type { SessionStore } from './sessions.js';
+import type { UserService } from './users.js';
 import { principalOf } from './user.js';
 
 /** The session token of a request: `Authorization: Bearer …` first, then the cookie. */
@@ -51,7 +52,7 @@ export const LOGIN_LIMIT = { name: 'login', limit: 10, windowMs: 5 * 60_000 };
 
 export function registerAuthRoutes(
   routes: ApiRoutes,
-  deps: { db: Db; sessions: SessionStore; limiter: RateLimiter; secureCookies: boolean; sessionTtlMs: number },
+  deps: { users: UserService; sessions: SessionStore; limiter: RateLimiter; secureCookies: boolean; sessionTtlMs: number },
 ): void {
   routes.add({
     method: 'POST',
@@ -65,25 +66,9 @@ export function registerAuthRoutes(
     }),
     response: z.object({ token: z.string(), expires_at: z.number(), user: principalView }),
     async handler({ body, request, reply }) {
-      const decision = await deps.limiter.hit(LOGIN_LIMIT, request.ip);
-      if (!decision.allowed) {
-        throw new AppError(429, 'too_many_attempts', `too many sign-in attempts; try again in ${decision.retryAfterSec} s`, undefined, {
-          'retry-after': String(decision.retryAfterSec),
-        });
-      }
+      await enforce(deps.limiter, LOGIN_LIMIT, request.ip, 'too many sign-in attempts');
       const login = body.username;
-      const user = await deps.db.kysely
-        .selectFrom('users')
-        .selectAll()
-        // Usernames are unique regardless of case (migration 008), so sign-in ignores case too;
-        // MySQL's collation already does, elsewhere lower(username) has its own index.
-        .where((eb) =>
-          eb.or([
-            deps.db.dialect === 'mysql' ? eb('username', '=', login) : eb(eb.fn('lower', ['username']), '=', login.toLowerCase()),
-            eb('email', '=', login.toLowerCase()),
-          ]),
-        )
-        .executeTakeFirst();
+      const user = await deps.users.byLogin(login);
       // Verify against a decoy when the user does not exist, so timing does not reveal accounts.
       const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), body.password);
       if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'wrong username/email or password');

@@ -1,5 +1,4 @@
-import { AppError } from '../http/errors.js';
-import type { RateLimit, RateLimiter } from '../kv/rate-limiter.js';
+import type { RateLimit } from '../kv/rate-limiter.js';
 
 /**
  * Per-address limits on the account endpoints (O-6), counted in the Kv: shared by every node
@@ -14,13 +13,3 @@ export const EMAIL_CODE_PER_ADDRESS_LIMIT: RateLimit = { name: 'email-code-to', 
 export const RESET_LIMIT: RateLimit = { name: 'reset-password', limit: 10, windowMs: 10 * 60_000 };
 /** Per user: a stolen session must not become a way to guess the account's password. */
 export const CHANGE_PASSWORD_LIMIT: RateLimit = { name: 'change-password', limit: 10, windowMs: 10 * 60_000 };
-
-/** Counts one attempt; past the limit, 429 with Retry-After and `message` plus the wait. */
-export async function enforce(limiter: RateLimiter, rule: RateLimit, subject: string, message: string): Promise<void> {
-  const decision = await limiter.hit(rule, subject);
-  if (!decision.allowed) throw tooMany(message, decision.retryAfterSec);
-}
-
-export function tooMany(message: string, retryAfterSec: number, code = 'too_many_attempts'): AppError {
-  return new AppError(429, code, `${message}; try again in ${retryAfterSec} s`, undefined, { 'retry-after': String(retryAfterSec) });
-}

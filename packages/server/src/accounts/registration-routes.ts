@@ -11,15 +11,8 @@ import { codeMail } from './code-mail.js';
 import { CODE_TTL_MS, MAX_TRIES, type EmailCodes } from './email-codes.js';
 import type { Mailer } from './mailer.js';
 import { verifyPassword } from './passwords.js';
-import {
-  CHANGE_PASSWORD_LIMIT,
-  EMAIL_CODE_LIMIT,
-  EMAIL_CODE_PER_ADDRESS_LIMIT,
-  enforce,
-  REGISTER_LIMIT,
-  RESET_LIMIT,
-  tooMany,
-} from './rate-limits.js';
+import { enforce, tooMany } from '../http/rate-limited.js';
+import { CHANGE_PASSWORD_LIMIT, EMAIL_CODE_LIMIT, EMAIL_CODE_PER_ADDRESS_LIMIT, REGISTER_LIMIT, RESET_LIMIT } from './rate-limits.js';
 import type { UserService } from './users.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import { sql } from '../db/kysely-runtime.js';
 import type { LedgerService } from '../billing/ledger.js';
 import { microPoints } from '../billing/money.js';
@@ -129,13 +129,30 @@ export class UserService {
     return this.db.kysely.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
   }
 
-  /** Usernames are matched without regard to case: "Alice" and "alice" are one name. */
+  /**
+   * Usernames are matched without regard to case: "Alice" and "alice" are one name (migration
+   * 008). MySQL's collation already compares so, and its plain index serves `=`; elsewhere
+   * lower(username) has its own index.
+   */
   async byUsername(username: string): Promise<UserRow | undefined> {
     return this.db.kysely
       .selectFrom('users')
       .selectAll()
-      .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+      .where((eb) => this.usernameIs(eb, username))
       .executeTakeFirst();
+  }
+
+  /** Sign-in: the username (any case) or the email. */
+  async byLogin(login: string): Promise<UserRow | undefined> {
+    return this.db.kysely
+      .selectFrom('users')
+      .selectAll()
+      .where((eb) => eb.or([this.usernameIs(eb, login), eb('email', '=', login.toLowerCase())]))
+      .executeTakeFirst();
+  }
+
+  private usernameIs(eb: ExpressionBuilder<Database, 'users'>, username: string) {
+    return this.db.dialect === 'mysql' ? eb('username', '=', username) : eb(eb.fn('lower', ['username']), '=', username.toLowerCase());
   }
 
   async list(query: UserQuery): Promise<{ data: UserView[]; total: number }> {

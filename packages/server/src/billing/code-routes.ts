@@ -1,3 +1,4 @@
+import { enforce } from '../http/rate-limited.js';
 import { z } from 'zod';
 import type { ApiRoutes } from '../http/api-routes.js';
 import { AppError, notFound } from '../http/errors.js';
@@ -106,12 +107,7 @@ export function registerCodeRoutes(routes: ApiRoutes, codes: CodeService, limite
     body: z.object({ code: z.string().trim().min(1).max(64) }),
     response: z.object({ kind: z.enum(['redeem', 'gift']), amount: z.number(), balance: z.number() }),
     async handler({ body, principal, request }) {
-      const decision = await limiter.hit(REDEEM_LIMIT, request.ip);
-      if (!decision.allowed) {
-        throw new AppError(429, 'too_many_attempts', `too many redeem attempts; try again in ${decision.retryAfterSec} s`, undefined, {
-          'retry-after': String(decision.retryAfterSec),
-        });
-      }
+      await enforce(limiter, REDEEM_LIMIT, request.ip, 'too many redeem attempts');
       const result = await codes.redeem(principal!.id, body.code);
       if (result.ok) return { kind: result.kind, amount: result.amount, balance: result.balance };
       if (result.reason === 'unknown_code') throw new AppError(404, 'unknown_code', 'this code does not exist');

@@ -1,3 +1,4 @@
+import { csvRow } from '../http/csv.js';
 import type { Db } from '../db/database.js';
 import type { Selectable } from 'kysely';
 import type { CodesTable } from '../db/schema.js';
@@ -5,7 +6,7 @@ import { inTransaction } from '../db/transaction-retry.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { randomBase62 } from '../crypto/tokens.js';
 import type { LedgerService } from './ledger.js';
-import { microPoints } from './money.js';
+import { microPoints, pointsText } from './money.js';
 
 export interface CodeView {
   id: number;
@@ -122,19 +123,21 @@ function viewOf(r: Selectable<CodesTable>): CodeView {
   };
 }
 
-/** The codes as CSV (RFC 4180), for card sellers' systems. */
+/** The codes as CSV (RFC 4180, formula-guarded), for card sellers' systems. */
 export function codesCsv(codes: readonly CodeView[]): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [['code', 'kind', 'gift_type', 'points', 'batch', 'status', 'used_by', 'used_at', 'created_at'].join(',')];
+  let out = csvRow(['code', 'kind', 'gift_type', 'points', 'batch', 'status', 'used_by', 'used_at', 'created_at']);
   for (const c of codes) {
-    lines.push(
-      [c.code, c.kind, c.gift_type, (c.amount / 1_000_000).toString(), c.batch, c.status, c.used_by, c.used_at ? new Date(c.used_at).toISOString() : null, new Date(c.created_at).toISOString()]
-        .map(cell)
-        .join(','),
-    );
+    out += csvRow([
+      c.code,
+      c.kind,
+      c.gift_type,
+      pointsText(c.amount),
+      c.batch,
+      c.status,
+      c.used_by,
+      c.used_at ? new Date(c.used_at).toISOString() : null,
+      new Date(c.created_at).toISOString(),
+    ]);
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return out;
 }

@@ -15,3 +15,14 @@ export function microPoints(value: number | string | bigint): number {
 export function assertAmount(amount: number, what = 'amount'): void {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`${what} must be an integer of micro-points, got ${amount}`);
 }
+
+/** Micro-points as an exact decimal number of points ("1.5", "0.000001"), never through a float. */
+export function pointsText(micro: number): string {
+  const sign = micro < 0 ? '-' : '';
+  const abs = Math.abs(micro);
+  const whole = Math.floor(abs / MICRO_PER_POINT);
+  const fraction = String(abs % MICRO_PER_POINT)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
+  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
+}

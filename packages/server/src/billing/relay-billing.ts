@@ -2,7 +2,7 @@ import { AppError } from '../http/errors.js';
 import type { RelayAccounting, RelayCall, RelayOutcome, Settlement } from '../relay/accounting.js';
 import type { LedgerService } from './ledger.js';
 import type { PlanPayer } from './plans/plan-payer.js';
-import { MICRO_PER_POINT } from './money.js';
+import { pointsText } from './money.js';
 import type { PriceService } from './price-service.js';
 import { costOf, minimumBalance, reservationFor, type Price } from './pricing.js';
 import type { ReservationService } from './reservations.js';
@@ -55,7 +55,7 @@ export class RelayBilling implements RelayAccounting {
       throw new AppError(
         402,
         'key_quota_exceeded',
-        `this API key's spending cap leaves ${points(held.remaining)} points, below the ${points(minimum)} points model "${call.model}" needs`,
+        `this API key's spending cap leaves ${pointsText(held.remaining)} points, below the ${pointsText(minimum)} points model "${call.model}" needs`,
         'insufficient_quota',
       );
     }
@@ -64,7 +64,7 @@ export class RelayBilling implements RelayAccounting {
       throw new AppError(
         402,
         'insufficient_balance',
-        `your balance (${points(balance)} points) is below the ${points(minimum)} points model "${call.model}" needs`,
+        `your balance (${pointsText(balance)} points) is below the ${pointsText(minimum)} points model "${call.model}" needs`,
         'insufficient_quota',
       );
     }
@@ -85,6 +85,3 @@ export function chargeFor(price: Price, outcome: RelayOutcome): number {
   return costOf(price, outcome.usage);
 }
 
-function points(micro: number): string {
-  return (micro / MICRO_PER_POINT).toFixed(6).replace(/\.?0+$/, '');
-}

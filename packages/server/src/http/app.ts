@@ -96,7 +96,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   const limiter = new RateLimiter(ctx.kv);
   registerAuthRoutes(routes, {
-    db: ctx.db,
+    users: ctx.users,
     sessions: ctx.sessions,
     limiter,
     secureCookies: ctx.config.production,

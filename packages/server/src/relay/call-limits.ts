@@ -1,5 +1,6 @@
 import type { ResolvedKey } from '../accounts/api-keys.js';
-import { AppError } from '../http/errors.js';
+import type { AppError } from '../http/errors.js';
+import { tooMany } from '../http/rate-limited.js';
 import type { RateLimiter } from '../kv/rate-limiter.js';
 
 const MINUTE = 60_000;
@@ -64,5 +65,5 @@ export class CallLimits {
 }
 
 function limited(message: string, retryAfterSec: number, code = 'rate_limited'): AppError {
-  return new AppError(429, code, message, 'rate_limit_exceeded', { 'retry-after': String(retryAfterSec) });
+  return tooMany(message, retryAfterSec, code, 'rate_limit_exceeded');
 }

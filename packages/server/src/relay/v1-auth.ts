@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ApiKeyService, ResolvedKey } from '../accounts/api-keys.js';
 import { AppError } from '../http/errors.js';
+import { tooMany } from '../http/rate-limited.js';
 import type { RateLimit, RateLimiter } from '../kv/rate-limiter.js';
 
 /**
@@ -38,13 +39,7 @@ export class BadKeyGuard {
   async check(ip: string): Promise<void> {
     const window = await this.limiter.peek(this.rule, ip);
     if (!window.allowed) {
-      throw new AppError(
-        429,
-        'ip_blocked',
-        `too many invalid API keys from your address; try again in ${window.retryAfterSec} s`,
-        'invalid_request_error',
-        { 'retry-after': String(window.retryAfterSec) },
-      );
+      throw tooMany('too many invalid API keys from your address', window.retryAfterSec, 'ip_blocked', 'invalid_request_error');
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { parseStoredJson } from '../db/stored-json.js';
 import type { InvalidationBus } from '../kv/invalidation.js';
 import { SETTINGS_SECTIONS, type SectionName, type Settings } from './sections.js';
 
@@ -49,9 +50,9 @@ export class SettingsService {
     for (const row of rows) {
       if (!(row.name in SETTINGS_SECTIONS)) continue; // a section a newer version wrote
       const name = row.name as SectionName;
-      const parsed = SETTINGS_SECTIONS[name].safeParse(safeJson(row.value));
+      const value = parseStoredJson(SETTINGS_SECTIONS[name], row.value);
       // A stored value that no longer validates falls back to the defaults rather than stopping the node.
-      if (parsed.success) (next as Record<SectionName, unknown>)[name] = parsed.data;
+      if (value !== undefined) (next as Record<SectionName, unknown>)[name] = value;
     }
     this.current = next;
   }
@@ -61,12 +62,4 @@ function defaults(): Settings {
   const out: Partial<Record<SectionName, unknown>> = {};
   for (const name of Object.keys(SETTINGS_SECTIONS) as SectionName[]) out[name] = SETTINGS_SECTIONS[name].parse({});
   return out as Settings;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

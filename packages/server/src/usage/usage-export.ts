@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Db } from '../db/database.js';
-import { csvRow, pointsText, type CsvCell } from './usage-csv.js';
+import { csvRow, type CsvCell } from '../http/csv.js';
+import { pointsText } from '../billing/money.js';
 import type { UsageFilters } from './usage-filters.js';
 import { readUsageChunks, type AdminUsageRow, type UsageRow, type UsageView } from './usage-query.js';
 

@@ -1,3 +1,4 @@
+import { parseStoredJson } from '../../db/stored-json.js';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { PlansTable } from '../../db/schema.js';
@@ -91,26 +92,18 @@ export class PlanCatalog {
 }
 
 function planOf(row: PlansTable): Plan | undefined {
-  const items = storedItems.safeParse(safeJson(row.items));
+  const items = parseStoredJson(storedItems, row.items);
   const period = planPeriod.safeParse(row.period);
-  if (!items.success || !period.success) return undefined;
+  if (!items || !period.success) return undefined;
   const byModel = new Map<string, PlanItem>();
-  for (const item of items.data) for (const m of item.models) if (!byModel.has(m)) byModel.set(m, item);
+  for (const item of items) for (const m of item.models) if (!byModel.has(m)) byModel.set(m, item);
   return {
     level: Number(row.level),
     name: row.name,
     price: microPoints(row.price),
     period: period.data,
-    items: items.data,
+    items,
     updated_at: Number(row.updated_at),
     itemFor: (model) => byModel.get(model),
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -4,7 +4,7 @@ import type { ApiRoutes } from '../../http/api-routes.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { SettingsService } from '../../settings/settings-service.js';
 import type { Display } from '../balance-routes.js';
-import { MICRO_PER_POINT } from '../money.js';
+import { MICRO_PER_POINT, pointsText } from '../money.js';
 import type { Plan, PlanCatalog } from './plan-catalog.js';
 import { levelParams, MAX_LEVEL, planBody, planPeriod, planView, type PlanView } from './plan-schema.js';
 import type { Clock } from './periods.js';
@@ -255,11 +255,7 @@ function subscribeError(result: Exclude<SubscribeResult, { ok: true }>, level: n
       return new AppError(
         402,
         'insufficient_balance',
-        `this costs ${points(result.cost)} points; your balance is ${points(result.balance)} points`,
+        `this costs ${pointsText(result.cost)} points; your balance is ${pointsText(result.balance)} points`,
       );
   }
-}
-
-function points(micro: number): string {
-  return (micro / MICRO_PER_POINT).toFixed(6).replace(/\.?0+$/, '');
 }

@@ -1,3 +1,4 @@
+import { parseStoredJson } from '../../db/stored-json.js';
 import type { IrAssistantPart, IrStopReason, IrUsage } from '@switchboard/protocol';
 import { z } from 'zod';
 
@@ -42,14 +43,8 @@ export function serializeAnswer(answer: CachedAnswer): string {
 
 /** The stored answer, or undefined for anything else (another version, a damaged value). */
 export function parseAnswer(text: string): CachedAnswer | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const parsed = storedSchema.safeParse(json);
-  if (!parsed.success) return undefined;
-  const { v: _version, ...answer } = parsed.data;
+  const stored = parseStoredJson(storedSchema, text);
+  if (!stored) return undefined;
+  const { v: _version, ...answer } = stored;
   return answer;
 }

@@ -23,14 +23,3 @@ export function csvCell(value: CsvCell): string {
 export function csvRow(cells: readonly CsvCell[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
-
-/** Micro-points as an exact decimal number of points ("1.5", "0.000001"), never through a float. */
-export function pointsText(micro: number): string {
-  const sign = micro < 0 ? '-' : '';
-  const abs = Math.abs(micro);
-  const whole = Math.floor(abs / 1_000_000);
-  const fraction = String(abs % 1_000_000)
-    .padStart(6, '0')
-    .replace(/0+$/, '');
-  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow, pointsText } from './usage-csv.js';
+import { pointsText } from '../billing/money.js';
+import { csvCell, csvRow } from './csv.js';
 
 describe('csv cells', () => {
   it('quotes only fields that need it, doubling inner quotes (RFC 4180)', () => {
