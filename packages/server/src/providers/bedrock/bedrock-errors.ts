@@ -1,5 +1,4 @@
-import { classifyHttpError } from '../openai/chat-adapter.js';
-import type { UpstreamFailure } from '../upstream-error.js';
+import { classifyHttpError, type UpstreamFailure } from '../upstream-error.js';
 
 /**
  * Bedrock answers errors as `{"message": "…"}` and names the error in the

@@ -1,5 +1,4 @@
-import { classifyHttpError } from '../openai/chat-adapter.js';
-import type { UpstreamFailure } from '../upstream-error.js';
+import { classifyHttpError, type UpstreamFailure } from '../upstream-error.js';
 
 /**
  * DashScope error codes that the HTTP status alone misreads. An account in arrears is

@@ -1,7 +1,6 @@
 import { geminiCodec } from '@switchboard/protocol/codecs/gemini';
 import type { ProviderAdapter } from '../provider-adapter.js';
-import { classifyHttpError } from '../openai/chat-adapter.js';
-import type { UpstreamFailure } from '../upstream-error.js';
+import { classifyHttpError, type UpstreamFailure } from '../upstream-error.js';
 
 /** Google AI Studio (Gemini API): key in `x-goog-api-key`, model and streaming in the URL. */
 export const geminiAdapter: ProviderAdapter = {

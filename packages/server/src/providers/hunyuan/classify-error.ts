@@ -1,5 +1,4 @@
-import { classifyHttpError } from '../openai/chat-adapter.js';
-import type { UpstreamFailure } from '../upstream-error.js';
+import { classifyHttpError, type UpstreamFailure } from '../upstream-error.js';
 import { decodeError } from './decode-error.js';
 
 const QUOTA_CODES = new Set([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildChatRequest, chunkText, classifyHttpError, completionText, completionUsage, interpretChunk, mayBeError } from './chat-adapter.js';
+import { buildChatRequest, chunkText, completionText, completionUsage, interpretChunk, mayBeError } from './chat-adapter.js';
+import { classifyHttpError } from '../upstream-error.js';
 
 describe('OpenAI chat adapter', () => {
   it('maps the model, forces stream usage and keeps unknown fields', () => {

@@ -1,5 +1,4 @@
-import { classifyHttpError } from '../openai/chat-adapter.js';
-import type { UpstreamFailure } from '../upstream-error.js';
+import { classifyHttpError, type UpstreamFailure } from '../upstream-error.js';
 import { decodeError } from './decode-error.js';
 
 /** Licence and authorisation: the channel's application cannot serve (not enabled, blacklisted, out of tokens). */

@@ -1,8 +1,7 @@
 import { anthropicCodec } from '@switchboard/protocol/codecs/anthropic';
 import { geminiCodec } from '@switchboard/protocol/codecs/gemini';
-import { classifyHttpError } from '../openai/chat-adapter.js';
 import type { BuildInput, ProviderAdapter, UpstreamRequest } from '../provider-adapter.js';
-import type { UpstreamFailure } from '../upstream-error.js';
+import { classifyHttpError, type UpstreamFailure } from '../upstream-error.js';
 import { defaultAccessTokens, type AccessTokenCache } from './access-token.js';
 import { parseVertexKey, type VertexKey } from './vertex-key.js';
 

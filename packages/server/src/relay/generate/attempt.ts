@@ -1,10 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { ResolvedKey } from '../../accounts/api-keys.js';
-import { classifyHttpError } from '../../providers/openai/chat-adapter.js';
 import type { Readable } from 'node:stream';
 import type { ProviderAdapter, UpstreamRequest, UpstreamResponse } from '../../providers/provider-adapter.js';
-import type { UpstreamFailure } from '../../providers/upstream-error.js';
+import { classifyHttpError, type UpstreamFailure } from '../../providers/upstream-error.js';
 import type { TokenUsage } from '../../providers/usage.js';
 import type { RelayAccounting } from '../accounting.js';
 import type { CallLimits } from '../call-limits.js';

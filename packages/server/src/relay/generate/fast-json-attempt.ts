@@ -1,5 +1,6 @@
 import type { ProviderAdapter } from '../../providers/provider-adapter.js';
-import { classifyHttpError, completionText, completionUsage, mayBeError } from '../../providers/openai/chat-adapter.js';
+import { completionText, completionUsage, mayBeError } from '../../providers/openai/chat-adapter.js';
+import { classifyHttpError } from '../../providers/upstream-error.js';
 import { networkFailure } from '../upstream/network-failure.js';
 import { adapterRequest } from './adapter-request.js';
 import { failedResponse, readBody, send, type AttemptContext, type AttemptResult } from './attempt.js';

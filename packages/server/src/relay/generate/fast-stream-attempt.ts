@@ -1,7 +1,7 @@
 import { SSE_DONE, SseDecoder, sseData, type SseEvent } from '@switchboard/protocol';
-import { chunkText, classifyHttpError, interpretChunk } from '../../providers/openai/chat-adapter.js';
+import { chunkText, interpretChunk } from '../../providers/openai/chat-adapter.js';
 import type { ProviderAdapter } from '../../providers/provider-adapter.js';
-import type { UpstreamFailure } from '../../providers/upstream-error.js';
+import { classifyHttpError, type UpstreamFailure } from '../../providers/upstream-error.js';
 import type { TokenUsage } from '../../providers/usage.js';
 import { networkFailure } from '../upstream/network-failure.js';
 import { adapterRequest } from './adapter-request.js';
