@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenAIErrorBody } from '@switchboard/protocol';
-import { loadedCodec } from '../providers/codecs.js';
+import { loadedCodec } from '../relay/routes/codecs.js';
 import { AppError, openAIErrorType } from './errors.js';
 
 /**

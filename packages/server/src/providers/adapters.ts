@@ -1,4 +1,5 @@
 import type { IrProtocol } from '@switchboard/protocol';
+import { LazyModules } from '../lib/lazy-modules.js';
 import { azureAdapter } from './azure/azure-adapter.js';
 import type { WireProtocol } from './channel-types.js';
 import { openaiChatAdapter } from './openai/openai-adapter.js';
@@ -7,53 +8,48 @@ import type { ProviderAdapter } from './provider-adapter.js';
 /** Picks the adapter of one module for an attempt (Vertex chooses by model). */
 type Selector = (upstreamModel: string) => ProviderAdapter;
 
-// OpenAI-compatible upstreams are on almost every node's path and are loaded with the server.
-const STATIC: Record<string, Selector> = {
-  openai: () => openaiChatAdapter,
-  azure: () => azureAdapter,
-};
-
-// Everything else is loaded on the first call that needs it: a node that never talks to
-// Bedrock never holds its signer, event-stream decoder and the Anthropic codec.
-const LAZY: Record<string, () => Promise<Selector>> = {
-  'openai-responses': async () => {
-    const { openaiResponsesAdapter } = await import('./openai/responses-adapter.js');
-    return () => openaiResponsesAdapter;
+// Everything but the OpenAI-compatible upstreams (on almost every node's path, loaded with the
+// server) is loaded on the first call that needs it: a node that never talks to Bedrock never
+// holds its signer, event-stream decoder and the Anthropic codec.
+const selectors = new LazyModules<string, Selector>(
+  {
+    'openai-responses': async () => {
+      const { openaiResponsesAdapter } = await import('./openai/responses-adapter.js');
+      return () => openaiResponsesAdapter;
+    },
+    anthropic: async () => {
+      const { anthropicAdapter } = await import('./anthropic/anthropic-adapter.js');
+      return () => anthropicAdapter;
+    },
+    gemini: async () => {
+      const { geminiAdapter } = await import('./gemini/gemini-adapter.js');
+      return () => geminiAdapter;
+    },
+    bedrock: async () => {
+      const { bedrockAdapter } = await import('./bedrock/bedrock-adapter.js');
+      return () => bedrockAdapter;
+    },
+    // Claude and Gemini share a Vertex channel; the model decides the publisher and protocol.
+    vertex: async () => (await import('./vertex/vertex-adapter.js')).vertexAdapterFor,
+    dashscope: async () => {
+      const { dashscopeAdapter } = await import('./dashscope/dashscope-adapter.js');
+      return () => dashscopeAdapter;
+    },
+    hunyuan: async () => {
+      const { hunyuanAdapter } = await import('./hunyuan/hunyuan-adapter.js');
+      return () => hunyuanAdapter;
+    },
+    spark: async () => {
+      const { sparkAdapter } = await import('./spark/spark-adapter.js');
+      return () => sparkAdapter;
+    },
+    zhipu: async () => {
+      const { zhipuAdapter } = await import('./zhipu/zhipu-adapter.js');
+      return () => zhipuAdapter;
+    },
   },
-  anthropic: async () => {
-    const { anthropicAdapter } = await import('./anthropic/anthropic-adapter.js');
-    return () => anthropicAdapter;
-  },
-  gemini: async () => {
-    const { geminiAdapter } = await import('./gemini/gemini-adapter.js');
-    return () => geminiAdapter;
-  },
-  bedrock: async () => {
-    const { bedrockAdapter } = await import('./bedrock/bedrock-adapter.js');
-    return () => bedrockAdapter;
-  },
-  // Claude and Gemini share a Vertex channel; the model decides the publisher and protocol.
-  vertex: async () => (await import('./vertex/vertex-adapter.js')).vertexAdapterFor,
-  dashscope: async () => {
-    const { dashscopeAdapter } = await import('./dashscope/dashscope-adapter.js');
-    return () => dashscopeAdapter;
-  },
-  hunyuan: async () => {
-    const { hunyuanAdapter } = await import('./hunyuan/hunyuan-adapter.js');
-    return () => hunyuanAdapter;
-  },
-  spark: async () => {
-    const { sparkAdapter } = await import('./spark/spark-adapter.js');
-    return () => sparkAdapter;
-  },
-  zhipu: async () => {
-    const { zhipuAdapter } = await import('./zhipu/zhipu-adapter.js');
-    return () => zhipuAdapter;
-  },
-};
-
-const loaded = new Map<string, Selector>();
-const loading = new Map<string, Promise<Selector>>();
+  { openai: () => openaiChatAdapter, azure: () => azureAdapter },
+);
 
 /**
  * The adapter that serves one attempt: chosen by the channel's wire protocol, and for
@@ -68,23 +64,12 @@ export function adapterFor(
   upstreamModel: string,
 ): ProviderAdapter | Promise<ProviderAdapter> | undefined {
   const key = protocol === 'openai' && inbound === 'openai-responses' && channelType === 'openai' ? 'openai-responses' : protocol;
-  const ready = STATIC[key] ?? loaded.get(key);
-  if (ready) return ready(upstreamModel);
-  const load = LAZY[key];
-  if (!load) return undefined;
-  let pending = loading.get(key);
-  if (!pending) {
-    pending = load().then((selector) => {
-      loaded.set(key, selector);
-      return selector;
-    });
-    pending.catch(() => loading.delete(key));
-    loading.set(key, pending);
-  }
-  return pending.then((selector) => selector(upstreamModel));
+  const selector = selectors.get(key);
+  if (selector === undefined) return undefined;
+  return selector instanceof Promise ? selector.then((select) => select(upstreamModel)) : selector(upstreamModel);
 }
 
 /** Protocols this build can relay to; channel types needing another are refused at creation. */
 export const SUPPORTED_PROTOCOLS: ReadonlySet<WireProtocol> = new Set(
-  (Object.keys(STATIC).concat(Object.keys(LAZY)).filter((k) => k !== 'openai-responses') as WireProtocol[]),
+  selectors.keys().filter((k) => k !== 'openai-responses') as WireProtocol[],
 );

@@ -4,7 +4,7 @@ import type { ApiKeyService, ResolvedKey } from '../accounts/api-keys.js';
 import { registerOpenAIBillingRoutes, type Display } from '../billing/balance-routes.js';
 import type { LedgerService } from '../billing/ledger.js';
 import type { Db } from '../db/database.js';
-import { loadCodec } from '../providers/codecs.js';
+import { loadCodec } from './routes/codecs.js';
 import type { GenerationDeps } from './generate/generate.js';
 import { registerPassthroughRoutes } from './passthrough/passthrough-routes.js';
 import { registerAnthropicRoutes } from './routes/anthropic-routes.js';

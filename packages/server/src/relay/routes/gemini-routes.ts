@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { loadCodec } from '../../providers/codecs.js';
+import { loadCodec } from './codecs.js';
 import { AppError } from '../../http/errors.js';
 import { relayGeneration } from '../generate/generate.js';
 import { inboundRequest } from '../generate/inbound.js';
