@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { parseAllowedOrigins } from './http/cors.js';
+import { parseAllowedOrigins } from './origins.js';
 
 /**
  * Configuration comes from an optional JSON file and the environment (the environment

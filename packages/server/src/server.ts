@@ -13,7 +13,7 @@ import { resolveDeploymentSecret } from './crypto/deployment-secret.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { buildApp } from './http/app.js';
+import { buildApp } from './app.js';
 import { CodeService } from './billing/codes.js';
 import { LedgerService } from './billing/ledger.js';
 import { nodeIdentity } from './billing/node-identity.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import type { ApiRoutes } from '../http/api-routes.js';
 import { AppError } from '../http/errors.js';
-import type { V1Route } from '../relay/v1-routes.js';
+import type { V1Route } from '../relay/v1-route.js';
 import type { LedgerService } from './ledger.js';
 import { MICRO_PER_POINT, microPoints } from './money.js';
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { normaliseOrigin } from '../origins.js';
 
 /**
  * O-5: CORS for the management and app API (`/api`), for a web app served from another origin.
@@ -8,29 +9,6 @@ import type { FastifyInstance } from 'fastify';
  * request from any other origin gets no CORS headers, so the browser keeps its answer from the
  * page. `/v1` is open to every origin and handled by its own routes.
  */
-export function normaliseOrigin(origin: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  return `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`;
-}
-
-/** Parses `ALLOW_ORIGINS` (comma- or space-separated origins); throws naming the first bad entry. */
-export function parseAllowedOrigins(value: string): string[] {
-  const out: string[] = [];
-  for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
-    const origin = normaliseOrigin(entry);
-    if (!origin || new URL(entry).pathname.length > 1) throw new Error(`"${entry}" is not an origin such as https://chat.example.com`);
-    out.push(origin);
-  }
-  return out;
-}
-
 export function installApiCors(app: FastifyInstance, allowed: readonly string[]): void {
   // No configured origins: same-origin only, and no hook on any request.
   if (allowed.length === 0) return;

@@ -1,45 +1,16 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { IrProtocol } from '@switchboard/protocol';
-import type { ApiKeyService, ResolvedKey } from '../accounts/api-keys.js';
-import { registerOpenAIBillingRoutes, type Display } from '../billing/balance-routes.js';
-import type { LedgerService } from '../billing/ledger.js';
-import type { Db } from '../db/database.js';
-import { loadCodec } from './routes/codecs.js';
-import type { GenerationDeps } from './generate/generate.js';
+import type { FastifyInstance } from 'fastify';
 import { registerPassthroughRoutes } from './passthrough/passthrough-routes.js';
 import { registerAnthropicRoutes } from './routes/anthropic-routes.js';
+import { loadCodec } from './routes/codecs.js';
 import { registerGeminiRoutes } from './routes/gemini-routes.js';
 import { registerModelListRoutes } from './routes/model-lists.js';
 import { registerOpenAIChatRoutes } from './routes/openai-chat-routes.js';
 import { registerResponsesRoutes } from './routes/responses-routes.js';
-import { authenticateKey, type BadKeyGuard } from './v1-auth.js';
+import { authenticateKey } from './v1-auth.js';
+import type { V1Deps, V1Route } from './v1-route.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The API key of a /v1 call, resolved in onRequest. */
-    caller: ResolvedKey | null;
-    /** The protocol whose error shape this request's errors take (default: OpenAI's on /v1). */
-    errorProtocol: IrProtocol | null;
-  }
-}
-
-export type V1Deps = GenerationDeps & {
-  keys: ApiKeyService;
-  badKeys: BadKeyGuard;
-  startedAt: number;
-  /** For OpenAI's billing endpoints (R-7). */
-  billing: { db: Db; ledger: LedgerService; display: Display };
-};
-
-/** What every /v1 and /v1beta route shares: key authentication before the body, CORS, error shape. */
-export interface V1Route {
-  deps: V1Deps;
-  /** onRequest hook for a route whose callers speak `protocol`. */
-  authenticate(protocol: IrProtocol, opts?: { queryKey?: boolean }): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-  callerOf(request: FastifyRequest): ResolvedKey;
-}
-
-export function registerV1Routes(app: FastifyInstance, deps: V1Deps): void {
+/** Registers every /v1 and /v1beta route of the relay; returns the route kit for endpoints other features add there. */
+export function registerV1Routes(app: FastifyInstance, deps: V1Deps): V1Route {
   app.decorateRequest('caller', null);
   app.decorateRequest('errorProtocol', null);
   const route: V1Route = {
@@ -63,5 +34,5 @@ export function registerV1Routes(app: FastifyInstance, deps: V1Deps): void {
   registerGeminiRoutes(app, route);
   registerModelListRoutes(app, route);
   registerPassthroughRoutes(app, route);
-  registerOpenAIBillingRoutes(app, route, deps.billing.db, deps.billing.ledger, deps.billing.display);
+  return route;
 }

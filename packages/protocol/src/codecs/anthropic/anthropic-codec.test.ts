@@ -228,19 +228,19 @@ describe('decodeRequest', () => {
   };
 
   it('names the failing fields', () => {
-    expect(fail({ model: 'm', messages: [{ role: 'user', content: 'hi' }] })).toBe('max_tokens: Required');
+    expect(fail({ model: 'm', messages: [{ role: 'user', content: 'hi' }] })).toBe('max_tokens: Required (expected number)');
     expect(fail({ ...base, messages: [{ role: 'system', content: 'hi' }] })).toMatch(/^messages\.0\.role: Invalid option/);
     expect(fail({ ...base, messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text' }] }] })).toBe(
-      'messages.0.content.1.text: Required',
+      'messages.0.content.1.text: Required (expected string)',
     );
     expect(fail({ ...base, messages: [{ role: 'user', content: 7 }] })).toBe(
-      'messages.0.content: Invalid input: expected string or array',
+      'messages.0.content: Invalid input: expected string or array, received number',
     );
     expect(
       fail({ ...base, messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', data: 'x' } }] }] }),
-    ).toBe('messages.0.content.0.source.media_type: Required');
+    ).toBe('messages.0.content.0.source.media_type: Required (expected string)');
     expect(fail({ ...base, messages: [] })).toBe('messages: must contain at least one message');
-    expect(fail({ max_tokens: 5, messages: [{ role: 'user', content: 'x' }] })).toBe('model: Required');
+    expect(fail({ max_tokens: 5, messages: [{ role: 'user', content: 'x' }] })).toBe('model: Required (expected string)');
     expect(fail({ ...base, messages: [{ role: 'user', content: 'x' }], tool_choice: { type: 'tool' } })).toBe(
       'tool_choice.name: Required when type is "tool"',
     );
@@ -562,7 +562,7 @@ describe('responses', () => {
 
   it('throws IrInputError on a body that is not a message', () => {
     expect(() => codec.decodeResponse({ id: 'x', model: 'm' })).toThrow(IrInputError);
-    expect(() => codec.decodeResponse({ id: 'x', model: 'm' })).toThrow(/^content: Required$/);
+    expect(() => codec.decodeResponse({ id: 'x', model: 'm' })).toThrow(/^content: Required \(expected array\)$/);
   });
 
   it('maps every stop reason', () => {

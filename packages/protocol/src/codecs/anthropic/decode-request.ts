@@ -51,7 +51,7 @@ import { parseWire } from './validate.js';
 export function decodeRequest(body: unknown, ctx?: IrDecodeContext): IrRequest {
   const req = parseWire(messagesRequestSchema, body, 'body');
   const model = req.model ?? ctx?.model;
-  if (!model) throw new IrInputError('model: Required');
+  if (!model) throw new IrInputError('model: Required (expected string)');
 
   const extraFields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(req)) {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { wireErrorMap } from './validate.js';
 
 /**
  * Anthropic Messages API wire format (`POST /v1/messages`).
@@ -31,7 +30,7 @@ function byType<const T extends Record<string, z.ZodType>>(schemas: T) {
   return z.looseObject({ type: z.string() }).transform((value, ctx): z.output<T[keyof T]> | UnsupportedBlock => {
     const schema = Object.hasOwn(schemas, value.type) ? schemas[value.type] : undefined;
     if (!schema) return { type: 'unsupported', originalType: value.type };
-    const result = schema.safeParse(value, { error: wireErrorMap });
+    const result = schema.safeParse(value);
     if (result.success) return result.data as z.output<T[keyof T]>;
     for (const issue of result.error.issues) {
       ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, input: value });
@@ -140,7 +139,7 @@ export const toolSchema = z
   .superRefine((tool, ctx) => {
     const custom = tool.type == null || tool.type === 'custom';
     if (custom && tool.input_schema === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'Required', path: ['input_schema'], input: tool });
+      ctx.addIssue({ code: 'custom', message: 'Required (expected object)', path: ['input_schema'], input: tool });
     }
   });
 

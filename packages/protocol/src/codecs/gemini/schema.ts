@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IrInputError } from '../../ir.js';
+import { describeZodError } from '../../zod-issues.js';
 import { isPlainObject, type JsonObject } from './values.js';
 
 /**
@@ -259,19 +260,5 @@ export interface GeminiOutContent {
 export function parseWire<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const problems = result.error.issues.slice(0, 3).map((issue) => {
-    const path = formatPath(issue.path);
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
-  const more = result.error.issues.length > 3 ? ` (and ${result.error.issues.length - 3} more)` : '';
-  throw new IrInputError(`Invalid Gemini ${what}: ${problems.join('; ')}${more}`);
-}
-
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
+  throw new IrInputError(`Invalid Gemini ${what}: ${describeZodError(result.error, { brackets: true, max: 3 })}`);
 }

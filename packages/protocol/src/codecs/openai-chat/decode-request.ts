@@ -15,9 +15,9 @@ import {
   type IrToolChoice,
   type IrUserPart,
 } from '../../ir.js';
+import { describeZodError } from '../../zod-issues.js';
 import {
   KNOWN_REQUEST_FIELDS,
-  describeIssues,
   requestSchema,
   type WireAssistantMessage,
   type WireImagePart,
@@ -49,7 +49,7 @@ export function decodeRequest(body: unknown, ctx?: IrDecodeContext): IrRequest {
   let input = body as Record<string, unknown>;
   if (input.model === undefined && ctx?.model !== undefined) input = { ...input, model: ctx.model };
   const parsed = requestSchema.safeParse(input);
-  if (!parsed.success) throw new IrInputError(describeIssues(parsed.error));
+  if (!parsed.success) throw new IrInputError(describeZodError(parsed.error, { max: 3 }));
   const r = parsed.data;
 
   const system: IrTextPart[] = [];

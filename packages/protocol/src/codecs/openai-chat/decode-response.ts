@@ -1,7 +1,8 @@
 import { IrInputError, type IrAssistantPart, type IrResponse } from '../../ir.js';
+import { describeZodError } from '../../zod-issues.js';
 import { finishReasonToIr } from './map-stop-reason.js';
 import { usageToIr } from './map-usage.js';
-import { describeIssues, responseSchema } from './schema.js';
+import { responseSchema } from './schema.js';
 
 /**
  * OpenAI Chat answer → IR. Reads `choices[0]` only: with `n > 1` the other choices are
@@ -11,7 +12,7 @@ import { describeIssues, responseSchema } from './schema.js';
  */
 export function decodeResponse(body: unknown): IrResponse {
   const parsed = responseSchema.safeParse(body);
-  if (!parsed.success) throw new IrInputError(`not a chat completion: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw new IrInputError(`not a chat completion: ${describeZodError(parsed.error, { max: 3 })}`);
   const r = parsed.data;
   const choice = r.choices.find((c) => (c.index ?? 0) === 0) ?? r.choices[0];
 

@@ -34,7 +34,6 @@ export { errorType } from './errors.js';
 export { finishReasonToIr, irToFinishReason } from './map-stop-reason.js';
 export { irToUsage, usageToIr, type EncodedUsage } from './map-usage.js';
 export {
-  describeIssues,
   requestSchema,
   responseSchema,
   type WireChunk,

@@ -135,17 +135,17 @@ describe('openai-chat decodeRequest validation', () => {
 
   it('names the field and the problem', () => {
     rejects('nope', /request body must be a JSON object/);
-    rejects({ messages: baseRequest.messages }, /^model: required \(expected string\)/);
+    rejects({ messages: baseRequest.messages }, /^model: Required \(expected string\)/);
     rejects({ model: '  ', messages: baseRequest.messages }, /^model: model is required/);
     rejects({ model: 'm', messages: [] }, /^messages: messages must contain at least one message/);
-    rejects({ model: 'm' }, /^messages: required \(expected array\)/);
+    rejects({ model: 'm' }, /^messages: Required \(expected array\)/);
     rejects({ ...baseRequest, temperature: 'hot' }, /^temperature: .*expected number, received string/);
     rejects({ ...baseRequest, temperature: 3 }, /^temperature: .*<=2/);
     rejects({ ...baseRequest, max_tokens: 1.5 }, /^max_tokens: .*expected int/);
     rejects({ ...baseRequest, stream: 'yes' }, /^stream: .*expected boolean/);
     rejects({ model: 'm', messages: [{ role: 'robot', content: 'x' }] }, /^messages\.0\.role: .*'system' \| 'developer'/);
-    rejects({ model: 'm', messages: [{ role: 'user', content: 5 }] }, /^messages\.0\.content: expected string or array, received number/);
-    rejects({ model: 'm', messages: [{ role: 'user' }] }, /^messages\.0\.content: required/);
+    rejects({ model: 'm', messages: [{ role: 'user', content: 5 }] }, /^messages\.0\.content: Invalid input: expected string or array, received number/);
+    rejects({ model: 'm', messages: [{ role: 'user' }] }, /^messages\.0\.content: Required/);
     rejects(
       { model: 'm', messages: [{ role: 'user', content: [{ type: 'video_url', video_url: {} }] }] },
       /^messages\.0\.content\.0\.type: .*'text' \| 'image_url' \| 'input_audio' \| 'file'/,
@@ -154,7 +154,7 @@ describe('openai-chat decodeRequest validation', () => {
       { model: 'm', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 7 } }] }] },
       /^messages\.0\.content\.0\.image_url\.url: .*expected string/,
     );
-    rejects({ model: 'm', messages: [{ role: 'tool', content: 'x' }] }, /^messages\.0\.tool_call_id: required/);
+    rejects({ model: 'm', messages: [{ role: 'tool', content: 'x' }] }, /^messages\.0\.tool_call_id: Required/);
     rejects(
       {
         model: 'm',
@@ -162,7 +162,7 @@ describe('openai-chat decodeRequest validation', () => {
       },
       /^messages\.0\.tool_calls\.0\.type: only "function" tool calls are supported/,
     );
-    rejects({ ...baseRequest, tools: [{ type: 'function', function: { description: 'x' } }] }, /^tools\.0\.function\.name: required/);
+    rejects({ ...baseRequest, tools: [{ type: 'function', function: { description: 'x' } }] }, /^tools\.0\.function\.name: Required/);
     rejects({ ...baseRequest, tool_choice: 'sometimes' }, /^tool_choice: /);
     rejects({ ...baseRequest, response_format: { type: 'yaml' } }, /^response_format\.type: /);
     rejects(

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { IrInputError, type IrErrorInfo } from '../../ir.js';
+import { describeZodError } from '../../zod-issues.js';
 import type { ResponsesErrorBody } from './schema.js';
 
 /**
@@ -8,21 +9,10 @@ import type { ResponsesErrorBody } from './schema.js';
  * IrInputError messages the decoders throw for bodies that do not match the wire format.
  */
 
-/** Renders zod issues as one readable line, each prefixed with its path: `input.2.call_id: …`. */
-export function describeIssues(error: z.ZodError, prefix = ''): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = [prefix, ...issue.path.map(String)].filter((s) => s !== '').join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}
-
 /** Validates `value` or throws IrInputError naming the field (`path` prefixes the issue paths). */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, path = ''): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new IrInputError(describeIssues(result.error, path));
+  if (!result.success) throw new IrInputError(describeZodError(result.error, { prefix: path }));
   return result.data;
 }
 

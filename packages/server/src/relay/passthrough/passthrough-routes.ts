@@ -10,7 +10,7 @@ import { inboundRequest } from '../generate/inbound.js';
 import { objectBody, relayCallOf } from '../routes/body.js';
 import { countTokens } from '../token-estimate.js';
 import { checkModelAllowed } from '../v1-auth.js';
-import type { V1Route } from '../v1-routes.js';
+import type { V1Route } from '../v1-route.js';
 import { readMultipart, rebuildMultipart } from './multipart.js';
 import { openaiEndpointAdapter } from './openai-endpoint.js';
 import { passthroughRunner } from './passthrough-attempt.js';

@@ -3,7 +3,7 @@ import { loadCodec } from './codecs.js';
 import { relayGeneration } from '../generate/generate.js';
 import { inboundRequest } from '../generate/inbound.js';
 import { checkModelAllowed } from '../v1-auth.js';
-import type { V1Route } from '../v1-routes.js';
+import type { V1Route } from '../v1-route.js';
 import { decodeBody, objectBody, relayCallOf } from './body.js';
 
 /** POST /v1/messages: Anthropic's Messages API, served from any channel. */

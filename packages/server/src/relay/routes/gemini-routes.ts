@@ -4,7 +4,7 @@ import { AppError } from '../../http/errors.js';
 import { relayGeneration } from '../generate/generate.js';
 import { inboundRequest } from '../generate/inbound.js';
 import { checkModelAllowed } from '../v1-auth.js';
-import type { V1Route } from '../v1-routes.js';
+import type { V1Route } from '../v1-route.js';
 import { decodeBody, objectBody, relayCallOf } from './body.js';
 
 const ACTIONS = { generateContent: false, streamGenerateContent: true } as const;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ResolvedKey } from '../../accounts/api-keys.js';
 import { AppError } from '../../http/errors.js';
 import { modelsFor } from '../routing/router.js';
-import type { V1Route } from '../v1-routes.js';
+import type { V1Route } from '../v1-route.js';
 
 /**
  * Model lists (R-6): only what the caller's key and group may use, in the shape of the

@@ -5,7 +5,7 @@ import { relayGeneration } from '../generate/generate.js';
 import { inboundRequest } from '../generate/inbound.js';
 import { estimatePromptTokens } from '../token-estimate.js';
 import { checkModelAllowed } from '../v1-auth.js';
-import type { V1Route } from '../v1-routes.js';
+import type { V1Route } from '../v1-route.js';
 import { objectBody, relayCallOf } from './body.js';
 
 /** POST /v1/chat/completions. */

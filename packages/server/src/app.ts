@@ -2,27 +2,27 @@ import { existsSync } from 'node:fs';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
-import { registerApiKeyRoutes } from '../accounts/api-key-routes.js';
-import { registerAuthRoutes, sessionTokenOf } from '../accounts/auth-routes.js';
-import { registerRegistrationRoutes } from '../accounts/registration-routes.js';
-import { registerUserAdminRoutes } from '../accounts/user-admin-routes.js';
-import { registerChannelRoutes } from '../admin/channel-routes.js';
-import { registerBalanceAdminRoutes, registerBalanceRoutes } from '../billing/balance-routes.js';
-import { registerCodeRoutes } from '../billing/code-routes.js';
-import { registerChargeRoute, registerPriceRoutes } from '../billing/price-routes.js';
-import type { AppContext } from '../context.js';
-import { RateLimiter } from '../kv/rate-limiter.js';
-import { registerModelCatalogRoutes } from '../relay/model-catalog-routes.js';
-import { CallLimits } from '../relay/call-limits.js';
-import { BadKeyGuard } from '../relay/v1-auth.js';
-import { registerV1Routes } from '../relay/v1-routes.js';
-import { registerResponseCacheRoutes } from '../relay/cache/cache-routes.js';
-import { registerSettingsRoutes } from '../settings/settings-routes.js';
-import { registerPlanRoutes } from '../billing/plans/plan-routes.js';
-import { registerUsageRoutes } from '../usage/usage-routes.js';
-import { ApiRoutes } from './api-routes.js';
-import { installApiCors } from './cors.js';
-import { installErrorHandling } from './error-handler.js';
+import { registerApiKeyRoutes } from './accounts/api-key-routes.js';
+import { registerAuthRoutes, sessionTokenOf } from './accounts/auth-routes.js';
+import { registerRegistrationRoutes } from './accounts/registration-routes.js';
+import { registerUserAdminRoutes } from './accounts/user-admin-routes.js';
+import { registerChannelRoutes } from './admin/channel-routes.js';
+import { registerBalanceAdminRoutes, registerBalanceRoutes, registerOpenAIBillingRoutes } from './billing/balance-routes.js';
+import { registerCodeRoutes } from './billing/code-routes.js';
+import { registerPlanRoutes } from './billing/plans/plan-routes.js';
+import { registerChargeRoute, registerPriceRoutes } from './billing/price-routes.js';
+import type { AppContext } from './context.js';
+import { ApiRoutes } from './http/api-routes.js';
+import { installApiCors } from './http/cors.js';
+import { installErrorHandling } from './http/error-handler.js';
+import { RateLimiter } from './kv/rate-limiter.js';
+import { registerResponseCacheRoutes } from './relay/cache/cache-routes.js';
+import { CallLimits } from './relay/call-limits.js';
+import { registerModelCatalogRoutes } from './relay/model-catalog-routes.js';
+import { BadKeyGuard } from './relay/v1-auth.js';
+import { registerV1Routes } from './relay/v1-routes.js';
+import { registerSettingsRoutes } from './settings/settings-routes.js';
+import { registerUsageRoutes } from './usage/usage-routes.js';
 
 /** Assembles the HTTP surface: /api (management), /v1 (relay), and the web app at /. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -134,7 +134,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   let openapi: unknown;
   app.get('/api/openapi.json', async () => (openapi ??= routes.openapi({ title: 'Switchboard management API', version: ctx.version })));
 
-  registerV1Routes(app, {
+  const v1 = registerV1Routes(app, {
     directory: ctx.directory,
     clients: ctx.clients,
     usage: ctx.usage,
@@ -146,10 +146,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     responseCache: ctx.responseCache,
     keys: ctx.keys,
     startedAt: ctx.startedAt,
-    billing: { db: ctx.db, ledger: ctx.ledger, display },
   });
+  // OpenAI's billing endpoints answer /v1 keys but read billing's own data.
+  registerOpenAIBillingRoutes(app, v1, ctx.db, ctx.ledger, display);
 
-  const webDir = ctx.config.webDir ?? new URL('../../../web/public/', import.meta.url).pathname;
+  const webDir = ctx.config.webDir ?? new URL('../../web/public/', import.meta.url).pathname;
   if (existsSync(webDir)) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
 
   return app;
