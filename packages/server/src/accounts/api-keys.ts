@@ -6,7 +6,7 @@ import type { InvalidationBus } from '../kv/invalidation.js';
 import { TtlCache } from '../kv/ttl-cache.js';
 import { microPoints } from '../billing/money.js';
 import { compileAllowlist } from './ip-allowlist.js';
-import { principalOf, type Principal } from './user.js';
+import { principalOf, type Principal } from '../principal.js';
 
 /**
  * API keys (U-3): `sk-` + 48 base62 characters from the CSPRNG, shown once, stored as

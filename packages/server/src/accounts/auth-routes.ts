@@ -9,7 +9,7 @@ import type { RateLimiter } from '../kv/rate-limiter.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import type { SessionStore } from './sessions.js';
 import type { UserService } from './users.js';
-import { principalOf } from './user.js';
+import { principalOf } from '../principal.js';
 
 /** The session token of a request: `Authorization: Bearer …` first, then the cookie. */
 export function sessionTokenOf(request: FastifyRequest): string | undefined {

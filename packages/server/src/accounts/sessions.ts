@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js';
 import { randomId, sha256Hex } from '../crypto/tokens.js';
 import type { InvalidationBus } from '../kv/invalidation.js';
 import { TtlCache } from '../kv/ttl-cache.js';
-import { principalOf, type Principal } from './user.js';
+import { principalOf, type Principal } from '../principal.js';
 
 /**
  * Browser and management sessions. The token (256 random bits) is given to the client

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idParams, type ApiRoutes } from '../http/api-routes.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
 import { emailSchema, passwordSchema, usernameSchema } from './registration-routes.js';
-import type { Principal } from './user.js';
+import type { Principal } from '../principal.js';
 import type { UserService } from './users.js';
 
 /**

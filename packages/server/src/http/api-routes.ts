@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { describeZodError } from '@switchboard/protocol';
-import { isAdmin, type Principal } from '../accounts/user.js';
+import { isAdmin, type Principal } from '../principal.js';
 import { badRequest, forbidden, unauthorized } from './errors.js';
 
 /**

@@ -1,8 +1,13 @@
 import type { IrProtocol } from '@switchboard/protocol';
-import type { Price } from '../../billing/pricing.js';
 import type { Settings } from '../../settings/sections.js';
 
 export type CacheSettings = Settings['response_cache'];
+
+/**
+ * What the cache needs to know of a model's price: whether it has one, and whether it is free.
+ * Billing's prices satisfy it; the relay does not depend on billing.
+ */
+export type PriceModeOf = (model: string) => { mode: string } | undefined;
 
 /**
  * Which models are cached: those listed in the settings, every model with preset "all",
@@ -13,7 +18,7 @@ export class ModelPolicy {
   private listed: ReadonlySet<string> = new Set();
 
   /** True when `model`'s answers are cached under `settings`. Cheap: called on every relay call. */
-  caches(settings: CacheSettings, model: string, priceOf: (model: string) => Price | undefined): boolean {
+  caches(settings: CacheSettings, model: string, priceOf: PriceModeOf): boolean {
     if (settings.preset === 'all') return true;
     // The settings object is replaced on every change, so its identity says when to rebuild the set.
     if (settings !== this.seen) {

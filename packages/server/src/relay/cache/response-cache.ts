@@ -1,14 +1,13 @@
 import type { IrUsage } from '@switchboard/protocol';
 import type { Logger } from 'pino';
 import type { ResolvedKey } from '../../accounts/api-keys.js';
-import { isAdmin } from '../../accounts/user.js';
-import type { Price } from '../../billing/pricing.js';
+import { isAdmin } from '../../principal.js';
 import type { TokenUsage } from '../../providers/usage.js';
 import type { InboundRequest } from '../generate/inbound.js';
 import { AnswerCapture } from './answer-capture.js';
 import type { AnswerStore, Slots } from './answer-store.js';
 import { requestKey } from './cache-key.js';
-import { ModelPolicy, uncacheableReason, type CacheSettings } from './cache-policy.js';
+import { ModelPolicy, uncacheableReason, type CacheSettings, type PriceModeOf } from './cache-policy.js';
 import { parseAnswer, serializeAnswer, type CachedAnswer } from './cached-answer.js';
 
 /** The largest answer stored, as serialized JSON (characters); bigger answers are served but not kept. */
@@ -38,7 +37,7 @@ export type CacheLookup = CacheHit | CacheMiss;
 
 export interface ResponseCacheDeps {
   settings: { get(name: 'response_cache'): CacheSettings };
-  prices: { priceOf(model: string): Price | undefined };
+  prices: { priceOf: PriceModeOf };
   store: AnswerStore;
   log: Logger;
   random?: () => number;
@@ -53,7 +52,7 @@ export interface ResponseCacheDeps {
 export class ResponseCache {
   private readonly policy = new ModelPolicy();
   private readonly random: () => number;
-  private readonly priceOf: (model: string) => Price | undefined;
+  private readonly priceOf: PriceModeOf;
   private readonly writing = new Set<Promise<void>>();
 
   constructor(private readonly deps: ResponseCacheDeps) {

@@ -1,4 +1,4 @@
-import type { UserRow } from '../db/schema.js';
+import type { UserRow } from './db/schema.js';
 
 /** What the rest of the server needs to know about a signed-in user or a key's owner. */
 export interface Principal {
