@@ -5,6 +5,7 @@ import { ensureRootUser } from './accounts/root-user.js';
 import { EmailCodes } from './accounts/email-codes.js';
 import { createMailer } from './accounts/mailer.js';
 import { SessionStore } from './accounts/sessions.js';
+import { SignInThrottle } from './accounts/sign-in-throttle.js';
 import { UserService } from './accounts/users.js';
 import { ChannelService } from './admin/channels.js';
 import type { Config } from './config.js';
@@ -52,6 +53,8 @@ export interface StartOptions {
   listen?: boolean;
   /** The time subscriptions see (expiry, usage periods); tests move it. */
   planClock?: Clock;
+  /** The time the per-account sign-in delays are measured in; tests move it. */
+  signInClock?: Clock;
 }
 
 /** start-up: config → database → cache → services → app → listen. */
@@ -107,6 +110,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     bus,
     box,
     sessions,
+    signIns: new SignInThrottle(kv, options.signInClock),
     keys,
     users: new UserService(db, ledger, sessions, bus),
     mailer: createMailer(config, log),
