@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { ApiKeyService } from './accounts/api-keys.js';
+import { KeyTag } from './accounts/key-tag.js';
 import { ensureRootUser } from './accounts/root-user.js';
 import { EmailCodes } from './accounts/email-codes.js';
 import { createMailer } from './accounts/mailer.js';
@@ -78,7 +79,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   await ensureRootUser(db, config.rootPassword, options.announce ?? ((m) => process.stdout.write(`${m}\n`)));
 
-  const keys = new ApiKeyService(db, bus, config.cacheTtlMs);
+  const keys = new ApiKeyService(db, bus, config.cacheTtlMs, new KeyTag(secret));
   const channels = new ChannelService(db, box, bus);
   const directory = new ChannelDirectory(channels, bus, log, config.cacheTtlMs);
   await directory.start();
