@@ -99,6 +99,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     users: ctx.users,
     sessions: ctx.sessions,
     limiter,
+    signIns: ctx.signIns,
     secureCookies: ctx.config.production,
     sessionTtlMs: ctx.config.sessionTtlMs,
   });

@@ -3,6 +3,7 @@ import type { ApiKeyService } from './accounts/api-keys.js';
 import type { EmailCodes } from './accounts/email-codes.js';
 import type { Mailer } from './accounts/mailer.js';
 import type { SessionStore } from './accounts/sessions.js';
+import type { SignInThrottle } from './accounts/sign-in-throttle.js';
 import type { UserService } from './accounts/users.js';
 import type { ChannelService } from './admin/channels.js';
 import type { CodeService } from './billing/codes.js';
@@ -33,6 +34,8 @@ export interface AppContext {
   bus: InvalidationBus;
   box: SecretBox;
   sessions: SessionStore;
+  /** Per-account limit on password checks (shared through the Kv). */
+  signIns: SignInThrottle;
   keys: ApiKeyService;
   users: UserService;
   mailer: Mailer;

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { ApiKeyService } from './accounts/api-keys.js';
+import { KeyTag } from './accounts/key-tag.js';
 import { ensureRootUser } from './accounts/root-user.js';
 import { EmailCodes } from './accounts/email-codes.js';
 import { createMailer } from './accounts/mailer.js';
 import { SessionStore } from './accounts/sessions.js';
+import { SignInThrottle } from './accounts/sign-in-throttle.js';
 import { UserService } from './accounts/users.js';
 import { ChannelService } from './admin/channels.js';
 import type { Config } from './config.js';
@@ -52,6 +54,8 @@ export interface StartOptions {
   listen?: boolean;
   /** The time subscriptions see (expiry, usage periods); tests move it. */
   planClock?: Clock;
+  /** The time the per-account sign-in delays are measured in; tests move it. */
+  signInClock?: Clock;
 }
 
 /** start-up: config → database → cache → services → app → listen. */
@@ -75,7 +79,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   await ensureRootUser(db, config.rootPassword, options.announce ?? ((m) => process.stdout.write(`${m}\n`)));
 
-  const keys = new ApiKeyService(db, bus, config.cacheTtlMs);
+  const keys = new ApiKeyService(db, bus, config.cacheTtlMs, new KeyTag(secret));
   const channels = new ChannelService(db, box, bus);
   const directory = new ChannelDirectory(channels, bus, log, config.cacheTtlMs);
   await directory.start();
@@ -107,6 +111,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     bus,
     box,
     sessions,
+    signIns: new SignInThrottle(kv, options.signInClock),
     keys,
     users: new UserService(db, ledger, sessions, bus),
     mailer: createMailer(config, log),

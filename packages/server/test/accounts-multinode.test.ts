@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBase62 } from '../src/crypto/tokens.js';
-import { createTestDatabase, startTestServer, stopAll, type TestServer } from './harness.js';
+import { createTestDatabase, ROOT_PASSWORD, startTestServer, stopAll, type TestServer } from './harness.js';
 
 /**
  * Account changes made on one node take effect on another that had the sessions and keys
@@ -62,5 +62,39 @@ describe.runIf(redis)('account changes across nodes', () => {
     expect(changed.status).toBe(204);
     await waitFor(async () => (await b.api('GET', '/api/auth/me', undefined, onB)).status === 401);
     expect((await b.api('GET', '/api/auth/me', undefined, onA)).status).toBe(200);
+  });
+});
+
+describe.runIf(redis)('sign-in limit per account across nodes', () => {
+  let a: TestServer;
+  let b: TestServer;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    const redisPrefix = `sbt:${randomBase62(8)}:`;
+    // Behind a trusted proxy, so every attempt can come from its own address.
+    a = await startTestServer({ database, redisPrefix, env: { TRUST_PROXY: 'true' } });
+    b = await startTestServer({ database, redisPrefix, env: { TRUST_PROXY: 'true' } });
+    afterAll(() => database.drop());
+  });
+  afterAll(stopAll);
+
+  let addresses = 0;
+  const login = (server: TestServer, username: string, password: string) =>
+    fetch(`${server.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.0.${++addresses}` },
+      body: JSON.stringify({ username, password }),
+    }).then((r) => r.status);
+
+  it('counts wrong passwords for one account on every node together', async () => {
+    const root = (await a.api<{ token: string }>('POST', '/api/auth/login', { username: 'root', password: ROOT_PASSWORD })).body.token;
+    expect((await a.api('POST', '/api/admin/users', { username: 'target', password: 'target-password' }, root)).status).toBe(201);
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) outcomes.push(await login(a, 'target', `wrong-${i}`));
+    for (let i = 0; i < 2; i++) outcomes.push(await login(b, 'target', `wrong-b-${i}`));
+    expect(outcomes).toEqual([401, 401, 401, 401, 401]);
+    expect(await login(a, 'target', 'target-password')).toBe(429);
+    expect(await login(b, 'target', 'target-password')).toBe(429);
   });
 });

@@ -1,6 +1,8 @@
 import { startMockOpenAI, type MockOpenAI } from '@switchboard/testkit';
 import OpenAI from 'openai';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { randomBase62, sha256Hex } from '../src/crypto/tokens.js';
+import { BLOCKED_ADDRESS_LOOKUPS } from '../src/relay/v1-auth.js';
 import { createChannel, createKey, createUser, startTestServer, stopAll, type TestServer } from './harness.js';
 
 /**
@@ -206,5 +208,87 @@ describe('bad-key block', () => {
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('ip_blocked');
     expect((await models(good)).status).toBe(200);
+  });
+});
+
+describe('bad-key block behind a shared address', () => {
+  let office: TestServer;
+  let owner: string;
+  let ownerId: number;
+  beforeAll(async () => {
+    // Behind a trusted proxy the client address comes from X-Forwarded-For: one address per test.
+    office = await startTestServer({ env: { BAD_KEY_LIMIT_PER_20MIN: '5', TRUST_PROXY: 'true' } });
+    owner = await createUser(office, 'office');
+    ownerId = (await office.api<{ id: number }>('GET', '/api/auth/me', undefined, owner)).body.id;
+  });
+  // The limits count in fixed windows; time stands still in these tests, so no window ends inside one.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const models = (key: string, ip: string) =>
+    fetch(`${office.base}/v1/models`, { headers: { authorization: `Bearer ${key}`, 'x-forwarded-for': ip } });
+  const guess = () => `sk-${randomBase62(48)}`;
+  const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+
+  async function block(ip: string): Promise<void> {
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await models(guess(), ip)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  }
+
+  /** A key as issued before keys carried a tag: only the database can tell it is valid. */
+  async function untaggedKey(): Promise<string> {
+    const key = `sk-${randomBase62(48)}`;
+    const now = Date.now();
+    await office.ctx.db.kysely
+      .insertInto('api_keys')
+      .values({
+        user_id: ownerId, name: 'old', key_hash: sha256Hex(key), key_hint: 'sk-old', status: 'active', expires_at: null,
+        models: null, allow_ips: null, quota_limit: null, quota_used: 0, rpm: null, tpm: null,
+        created_at: now, updated_at: now, last_used_at: null,
+      })
+      .execute();
+    return key;
+  }
+
+  it('serves a valid key this node has never seen from a blocked address, while unknown keys stay 429 ip_blocked', async () => {
+    const ip = '192.0.2.10';
+    await block(ip);
+    // More guesses than the blocked address may have looked up: none is told 401.
+    for (let i = 0; i < 2 * BLOCKED_ADDRESS_LOOKUPS.limit + 1; i++) {
+      const refused = await models(guess(), ip);
+      expect(refused.status).toBe(429);
+      expect(await code(refused)).toBe('ip_blocked');
+    }
+    const fresh = await createKey(office, owner);
+    expect((await models(fresh, ip)).status).toBe(200);
+    expect((await models(guess(), '192.0.2.11')).status).toBe(401); // other addresses are not blocked
+  });
+
+  it('looks up keys from before tags too, but only a few per minute from a blocked address', async () => {
+    const ip = '192.0.2.20';
+    await block(ip);
+    expect((await models(await untaggedKey(), ip)).status).toBe(200);
+    const lookups = vi.spyOn(office.ctx.keys, 'resolve');
+    try {
+      for (let i = 0; i < 30; i++) {
+        const refused = await models(guess(), ip);
+        expect(refused.status).toBe(429);
+        expect(await code(refused)).toBe('ip_blocked');
+      }
+      // At most the minute's allowance, not one lookup per guess.
+      expect(lookups.mock.calls.length).toBeLessThanOrEqual(BLOCKED_ADDRESS_LOOKUPS.limit);
+    } finally {
+      lookups.mockRestore();
+    }
+    // With the allowance spent, an old key waits for the next minute; an issued one does not.
+    const waiting = await models(await untaggedKey(), ip);
+    expect(waiting.status).toBe(429);
+    expect(Number(waiting.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect((await models(await createKey(office, owner), ip)).status).toBe(200);
   });
 });

@@ -1,16 +1,17 @@
 import type { Db } from '../db/database.js';
 import { insertedId } from '../db/database.js';
 import type { ApiKeyRow } from '../db/schema.js';
-import { randomBase62, sha256Hex } from '../crypto/tokens.js';
+import { sha256Hex } from '../crypto/tokens.js';
 import type { InvalidationBus } from '../kv/invalidation.js';
 import { TtlCache } from '../kv/ttl-cache.js';
 import { microPoints } from '../billing/money.js';
 import { compileAllowlist } from './ip-allowlist.js';
+import type { KeyTag } from './key-tag.js';
 import { principalOf, type Principal } from '../principal.js';
 
 /**
- * API keys (U-3): `sk-` + 48 base62 characters from the CSPRNG, shown once, stored as
- * SHA-256. The relay resolves keys from an in-memory cache so the hot path never waits
+ * API keys (U-3): `sk-` + 48 base62 characters (40 from the CSPRNG and a tag, see `KeyTag`),
+ * shown once, stored as SHA-256. The relay resolves keys from an in-memory cache so the hot path never waits
  * on the database; changes publish an invalidation that every node applies.
  */
 export interface ResolvedKey {
@@ -65,11 +66,14 @@ export class ApiKeyService {
   private readonly cache: TtlCache<string, ResolvedKey | typeof MISSING>;
   /** Invalidations name keys by hash (the only form stored); this maps them back. Same bound as the cache. */
   private readonly presentedByHash: TtlCache<string, string>;
+  /** Lookups under way, by presented key: a burst of one uncached key makes one query. */
+  private readonly lookups = new Map<string, Promise<ResolvedKey | undefined>>();
 
   constructor(
     private readonly db: Db,
     private readonly bus: InvalidationBus,
     cacheTtlMs: number,
+    private readonly tags: KeyTag,
   ) {
     this.cache = new TtlCache(100_000, cacheTtlMs);
     this.presentedByHash = new TtlCache(100_000, cacheTtlMs);
@@ -83,7 +87,7 @@ export class ApiKeyService {
   }
 
   async create(userId: number, fields: KeyFields): Promise<{ key: string; view: KeyView }> {
-    const key = `sk-${randomBase62(48)}`;
+    const key = this.tags.issue();
     const now = Date.now();
     const row = {
       user_id: userId,
@@ -149,10 +153,27 @@ export class ApiKeyService {
     return cached === MISSING ? undefined : cached;
   }
 
-  /** Cached lookup for the relay. Unknown keys are cached briefly too, so guessing floods stay off the database. */
+  /** Whether this deployment issued a key of this form (no I/O); keys from before tags are not recognised. */
+  carriesTag(key: string): boolean {
+    return this.tags.verifies(key);
+  }
+
+  /**
+   * Cached lookup for the relay. Unknown keys are cached briefly too, and concurrent lookups of
+   * one key share a query, so guessing floods stay off the database.
+   */
   async resolve(key: string): Promise<ResolvedKey | undefined> {
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached === MISSING ? undefined : cached;
+    let lookup = this.lookups.get(key);
+    if (!lookup) {
+      lookup = this.lookUp(key).finally(() => this.lookups.delete(key));
+      this.lookups.set(key, lookup);
+    }
+    return lookup;
+  }
+
+  private async lookUp(key: string): Promise<ResolvedKey | undefined> {
     const hash = sha256Hex(key);
     const row = await this.db.kysely
       .selectFrom('api_keys')

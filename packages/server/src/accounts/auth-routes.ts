@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { sha256Hex } from '../crypto/tokens.js';
 import type { UserRow } from '../db/schema.js';
 import type { ApiRoutes } from '../http/api-routes.js';
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from '../http/cookies.js';
@@ -8,7 +9,8 @@ import { AppError } from '../http/errors.js';
 import type { RateLimiter } from '../kv/rate-limiter.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import type { SessionStore } from './sessions.js';
-import type { UserService } from './users.js';
+import type { SignInThrottle } from './sign-in-throttle.js';
+import { foldLogin, type UserService } from './users.js';
 import { principalOf } from '../principal.js';
 
 /** The session token of a request: `Authorization: Bearer …` first, then the cookie. */
@@ -47,12 +49,32 @@ export async function startSession(
   return { token, expires_at: expiresAt, user: { id: p.id, username: p.username, role: p.role, group: p.group } };
 }
 
-/** Password guessing is slow by design: a handful of tries per address per window. */
+/**
+ * Password guessing is slow by design: a handful of tries per address per window, and
+ * (`SignInThrottle`) a handful per account, then one per growing delay, whatever the address.
+ */
 export const LOGIN_LIMIT = { name: 'login', limit: 10, windowMs: 5 * 60_000 };
+
+/**
+ * What the per-account limit counts: the account itself when it exists, so its username and email
+ * (and every spelling the database matches) share one count; otherwise the login as typed, folded
+ * by the sign-in case rule and hashed (bounded, and no email lands in the Kv). Unknown logins are
+ * limited the same way, so a 429 says nothing about whether an account exists.
+ */
+function signInSubject(user: UserRow | undefined, login: string): string {
+  return user ? `user:${user.id}` : `login:${sha256Hex(foldLogin(login))}`;
+}
 
 export function registerAuthRoutes(
   routes: ApiRoutes,
-  deps: { users: UserService; sessions: SessionStore; limiter: RateLimiter; secureCookies: boolean; sessionTtlMs: number },
+  deps: {
+    users: UserService;
+    sessions: SessionStore;
+    limiter: RateLimiter;
+    signIns: SignInThrottle;
+    secureCookies: boolean;
+    sessionTtlMs: number;
+  },
 ): void {
   routes.add({
     method: 'POST',
@@ -69,9 +91,21 @@ export function registerAuthRoutes(
       await enforce(deps.limiter, LOGIN_LIMIT, request.ip, 'too many sign-in attempts');
       const login = body.username;
       const user = await deps.users.byLogin(login);
-      // Verify against a decoy when the user does not exist, so timing does not reveal accounts.
-      const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), body.password);
-      if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'wrong username/email or password');
+      // Before any password check: a refused attempt costs no argon2 work.
+      const check = await deps.signIns.admit(signInSubject(user, login));
+      let ok: boolean;
+      try {
+        // Verify against a decoy when the user does not exist, so timing does not reveal accounts.
+        ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), body.password);
+      } catch (err) {
+        await check.abandoned();
+        throw err;
+      }
+      if (!user || !ok) {
+        await check.failed();
+        throw new AppError(401, 'invalid_credentials', 'wrong username/email or password');
+      }
+      await check.succeeded();
       if (user.status !== 'active') throw new AppError(403, 'account_banned', 'this account is banned');
       return startSession(deps, user, request, reply);
     },

@@ -17,6 +17,14 @@ import type { SessionStore } from './sessions.js';
  * unique indexes (migration 001), so two concurrent sign-ups for one name cannot both succeed;
  * the look-ups before an insert only give a friendlier answer in the common case.
  */
+/**
+ * The case rule of sign-in names: usernames and emails match whatever their case, so everything
+ * keyed by a login the user typed (the per-account sign-in limit) folds it the same way.
+ */
+export function foldLogin(login: string): string {
+  return login.toLowerCase();
+}
+
 export type Role = UserRow['role'];
 export type Status = UserRow['status'];
 
@@ -147,12 +155,12 @@ export class UserService {
     return this.db.kysely
       .selectFrom('users')
       .selectAll()
-      .where((eb) => eb.or([this.usernameIs(eb, login), eb('email', '=', login.toLowerCase())]))
+      .where((eb) => eb.or([this.usernameIs(eb, login), eb('email', '=', foldLogin(login))]))
       .executeTakeFirst();
   }
 
   private usernameIs(eb: ExpressionBuilder<Database, 'users'>, username: string) {
-    return this.db.dialect === 'mysql' ? eb('username', '=', username) : eb(eb.fn('lower', ['username']), '=', username.toLowerCase());
+    return this.db.dialect === 'mysql' ? eb('username', '=', username) : eb(eb.fn('lower', ['username']), '=', foldLogin(username));
   }
 
   async list(query: UserQuery): Promise<{ data: UserView[]; total: number }> {
