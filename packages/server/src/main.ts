@@ -3,6 +3,9 @@ import { startServer } from './server.js';
 
 /** `npm start`: load and check configuration, start the node, stop gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
+  // Whatever this process creates (DATA_DIR, the database, files SQLite adds next to it) is for
+  // this user alone. data-dir.ts sets the same modes explicitly; the mask covers what it cannot name.
+  process.umask(0o077);
   let config;
   try {
     config = loadConfig();

@@ -10,6 +10,7 @@ import { ChannelService } from './admin/channels.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { resolveDeploymentSecret } from './crypto/deployment-secret.js';
+import { tightenDataDir } from './data-dir.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -64,6 +65,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // At least once a second, so a quiet node's lines never wait long in the buffer.
   const logFlush = destination ? setInterval(() => destination.flush(), 1000).unref() : undefined;
   if (destination) process.once('exit', () => destination.flushSync());
+  const loose = tightenDataDir(config.dataDir);
+  if (loose.length) log.warn({ paths: loose }, 'could not make these data files private to this user (owned by another user?)');
   const secret = resolveDeploymentSecret(config.secret, config.dataDir);
   const box = new SecretBox(secret);
   const db = await openDatabase(config.database, log);
