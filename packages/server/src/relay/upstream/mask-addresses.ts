@@ -12,11 +12,13 @@
  *   - dotted labels ending in a top-level domain of HOST_TLDS, a list of the domains APIs
  *     actually live under (deliberately not every TLD: `.py`, `.md`, `.sh`, `.zip`, `.id`, `.in`
  *     are real TLDs and far more often file types or field names);
- *   - dotted labels followed by a port (`svc.ns.cluster:8080`);
+ *   - dotted labels followed by a port of two digits or more (`svc.ns.cluster:8080`; Bedrock's
+ *     `anthropic.claude-3-haiku-20240307-v1:0` is a model);
  *   - a single label followed by a port after a connecting word (`dial tcp ollama:11434`,
  *     `connect to vllm:8000`), since `status:503` or `line:12` alone look the same;
  *   - IPv4 (with or without port), and IPv6: bracketed, with `::`, or in full eight groups.
- * A host name's path (`api.example.com/v1/chat`) goes with it.
+ * A host name's path (`api.example.com/v1/chat`) goes with it. Known over-masking, accepted as
+ * harmless: a bare four-part version `1.2.3.4` (but not `v1.2.3.4`) and a slice such as `[::2]`.
  */
 export const MASK = '[upstream]';
 
