@@ -1,8 +1,14 @@
 import { ConfigError, loadConfig } from './config.js';
-import { startServer } from './server.js';
+import { startServer, type RunningServer } from './server.js';
+
+/** Shutdown lets in-flight requests finish for this long, then exits anyway (code 1). */
+const DRAIN_TIMEOUT_MS = 30_000;
 
 /** `npm start`: load and check configuration, start the node, stop gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
+  // Whatever this process creates (DATA_DIR, the database, files SQLite adds next to it) is for
+  // this user alone. data-dir.ts sets the same modes explicitly; the mask covers what it cannot name.
+  process.umask(0o077);
   let config;
   try {
     config = loadConfig();
@@ -13,24 +19,33 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const server = await startServer(config);
-  let stopping = false;
+  // Signals are handled from the start: one that arrives while the node is still starting (or
+  // right after it printed its address) stops it as soon as it is up, rather than killing it mid-way.
+  let server: RunningServer | undefined;
+  let stopping: string | undefined;
   const stop = (signal: string) => {
     if (stopping) return;
-    stopping = true;
-    server.ctx.log.info({ signal }, 'shutting down: draining requests');
-    const force = setTimeout(() => process.exit(1), 30_000);
+    stopping = signal;
+    // The drain deadline holds whatever else happens, logging included.
+    const force = setTimeout(() => process.exit(1), DRAIN_TIMEOUT_MS);
     force.unref();
-    server.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        server.ctx.log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    if (server) shutDown(server, signal);
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  server = await startServer(config);
+  if (stopping) shutDown(server, stopping);
+}
+
+function shutDown(server: RunningServer, signal: string): void {
+  server.ctx.log.info({ signal }, 'shutting down: draining requests');
+  server.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      server.ctx.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
 }
 
 main().catch((err: unknown) => {

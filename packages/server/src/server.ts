@@ -12,6 +12,7 @@ import { ChannelService } from './admin/channels.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { resolveDeploymentSecret } from './crypto/deployment-secret.js';
+import { tightenDataDir } from './data-dir.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -33,10 +34,13 @@ import { UsageRecorder } from './relay/usage-recorder.js';
 import { SettingsService } from './settings/settings-service.js';
 import { startPlans } from './billing/plans/plans.js';
 import type { Clock } from './billing/plans/periods.js';
+import { LogDestination } from './log-destination.js';
 import { VERSION } from './version.js';
 
 /** A reservation older than this outlived any request (streams included): release it. */
 const STALE_RESERVATION_MS = 6 * 3600_000;
+/** How long the end of shutdown waits for the last log lines when stdout does not take them. */
+const LOG_CLOSE_MS = 2000;
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -60,14 +64,14 @@ export interface StartOptions {
 
 /** start-up: config → database → cache → services → app → listen. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  // Logs are buffered and written asynchronously (one write per ~4 KB, not one per line); the
-  // buffer is flushed at shutdown. Nothing logged carries secrets: request headers and bodies are
-  // never logged, so no per-line redaction pass is needed.
-  const destination = options.logger ? undefined : pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  // Logs are buffered and written asynchronously (log-destination.ts); the buffer is flushed at
+  // shutdown, never waiting on a stdout nobody reads. Nothing logged carries secrets: request
+  // headers and bodies are never logged, so no per-line redaction pass is needed.
+  const destination = options.logger ? undefined : new LogDestination();
   const log = options.logger ?? pino({ level: config.logLevel }, destination);
-  // At least once a second, so a quiet node's lines never wait long in the buffer.
-  const logFlush = destination ? setInterval(() => destination.flush(), 1000).unref() : undefined;
-  if (destination) process.once('exit', () => destination.flushSync());
+  if (destination) process.once('exit', () => destination.flushAtExit());
+  const loose = tightenDataDir(config.dataDir);
+  if (loose.length) log.warn({ paths: loose }, 'could not make these data files private to this user (owned by another user?)');
   const secret = resolveDeploymentSecret(config.secret, config.dataDir);
   const box = new SecretBox(secret);
   const db = await openDatabase(config.database, log);
@@ -139,7 +143,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (options.listen !== false) {
     url = await app.listen({ port: config.port, host: config.host });
     log.info({ url, database: db.dialect, cache: kv.kind }, 'Switchboard listening');
-    destination?.flushSync();
+    void destination?.flush(); // supervisors wait for this line
   }
   let closing: Promise<void> | undefined;
   return {
@@ -160,8 +164,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await ctx.responseCache.writes(); // answers still being stored go to the Kv before it closes
         await kv.close();
         await db.close();
-        clearInterval(logFlush);
-        destination?.flushSync();
+        await destination?.close(LOG_CLOSE_MS);
       })();
       return closing;
     },

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import { randomBase62 } from '../crypto/tokens.js';
 import { hashPassword } from './passwords.js';
+import { rootPasswordBanner } from './root-banner.js';
 
 /**
  * First run (U-4): create `root` with ROOT_PASSWORD, or with a random password that is
@@ -29,18 +30,7 @@ export async function ensureRootUser(
     })
     .execute();
   if (!configuredPassword) {
-    announce(
-      [
-        '',
-        '  ┌──────────────────────────────────────────────────────────┐',
-        '  │ Switchboard created the administrator account.            │',
-        `  │   username: root                                          │`,
-        `  │   password: ${password.padEnd(46)}│`,
-        '  │ It is shown this once. Sign in and change it.             │',
-        '  └──────────────────────────────────────────────────────────┘',
-        '',
-      ].join('\n'),
-    );
+    announce(rootPasswordBanner(password));
   }
   return true;
 }

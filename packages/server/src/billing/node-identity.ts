@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBase62 } from '../crypto/tokens.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../data-dir.js';
 
 /**
  * This node's lasting identity: kept in the data directory, so a node that restarts (after a
@@ -11,10 +12,10 @@ export function nodeIdentity(dataDir: string, configured = process.env.NODE_ID):
   if (configured?.trim()) return configured.trim().slice(0, 32);
   const file = join(dataDir, 'node-id');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const id = `n${randomBase62(15)}`;
   try {
-    writeFileSync(file, `${id}\n`, { flag: 'wx' });
+    writeFileSync(file, `${id}\n`, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
     return id;
   } catch {
     return readFileSync(file, 'utf8').trim(); // another process of this data directory won the race

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { InsertResult, Kysely as KyselyDb } from 'kysely';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect, sql } from './kysely-runtime.js';
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { ensurePrivateDir, prepareSqliteFile } from '../data-dir.js';
 import type { Database } from './schema.js';
 import { SAFETY_NET_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.js';
 
@@ -31,7 +31,11 @@ export interface Db {
 export async function openDatabase(database: Config['database'], log?: Logger): Promise<Db> {
   if (database.kind === 'sqlite') {
     const { default: SQLite } = await import('better-sqlite3');
-    if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+    if (database.file !== ':memory:') {
+      ensurePrivateDir(dirname(database.file));
+      const loose = prepareSqliteFile(database.file);
+      if (loose.length) log?.warn({ files: loose }, 'could not make these database files private to this user (owned by another user?)');
+    }
     const handle = new SQLite(database.file);
     // WAL lets readers proceed while the usage batch writes; NORMAL sync is durable across process crashes.
     handle.pragma('journal_mode = WAL');

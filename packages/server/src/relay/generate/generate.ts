@@ -8,7 +8,7 @@ import type { RelayOutcome } from '../accounting.js';
 import type { CallPermit } from '../call-limits.js';
 import { hasRoute, planAttempts, type Attempt } from '../routing/router.js';
 import { OutputCounter } from '../token-estimate.js';
-import { hideUpstream } from '../upstream/hide-upstream.js';
+import { hideUpstream, maskKeys } from '../upstream/hide-upstream.js';
 import { consultCache } from '../cache/cache-hit.js';
 import { hideContext, type AttemptContext, type AttemptResult, type GenerationCall, type GenerationDeps } from './attempt.js';
 import { ClientAbort } from './client-abort.js';
@@ -89,9 +89,10 @@ async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: At
       const ctx: AttemptContext = { deps, call, attempt, signal: abort, counter, capture: cached?.attempt() };
       result = await run(ctx, inbound);
       if (result.kind !== 'failed') break;
+      // The operator's log keeps the upstream's own words (hosts included); users only ever see them hidden.
       deps.log.warn(
         { rid: call.requestId, channel: attempt.channel.id, upstreamStatus: result.failure.status, failure: result.failure.kind },
-        `upstream attempt failed: ${hideUpstream(result.failure.message, hideContext(attempt))}`,
+        `upstream attempt failed: ${maskKeys(result.failure.message, attempt.channel.keys)}`,
       );
       if (!result.failure.retryable) break;
     }
@@ -99,6 +100,12 @@ async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: At
     reply.raw.off('close', onClose);
   }
   if (!result || abort.aborted) result = result?.kind === 'success' ? result : abortedFrom(result);
+  if (result.kind === 'broken' && last) {
+    deps.log.warn(
+      { rid: call.requestId, channel: last.channel.id, upstreamStatus: result.failure.status, failure: result.failure.kind },
+      `upstream stream broke: ${maskKeys(result.failure.message, last.channel.keys)}`,
+    );
+  }
 
   const settled = outcomeOf(result, counter, last);
   const outcome = typeof settled === 'function' ? await settled(inbound) : settled;

@@ -1,8 +1,9 @@
 import { completionUsage } from '../../providers/openai/chat-adapter.js';
 import type { ProviderAdapter } from '../../providers/provider-adapter.js';
 import { adapterRequest, buildFailure } from '../generate/adapter-request.js';
-import { failedResponse, readBody, send, type AttemptContext, type AttemptResult } from '../generate/attempt.js';
+import { failedResponse, hideContext, readBody, send, type AttemptContext, type AttemptResult } from '../generate/attempt.js';
 import type { AttemptRunner } from '../generate/generate.js';
+import { hideAnswerBody } from '../upstream/hide-answer-body.js';
 import { networkFailure } from '../upstream/network-failure.js';
 import { openaiEndpointAdapter } from './openai-endpoint.js';
 
@@ -62,7 +63,7 @@ async function passthroughAttempt(ctx: AttemptContext, adapter: ProviderAdapter,
       return { kind: 'failed', failure: networkFailure(err) };
     }
     const ttftMs = performance.now() - ctx.call.startedAt;
-    reply.send(text);
+    reply.send(hideAnswerBody(text, hideContext(ctx.attempt)));
     return { kind: 'success', usage: completionUsage(text), ttftMs };
   }
   // Audio and other binary answers stream through as they arrive (speech can be long).

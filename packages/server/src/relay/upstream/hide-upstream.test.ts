@@ -15,3 +15,16 @@ describe('hideUpstream', () => {
     expect(hidden).not.toContain('abcdefghijklmnop');
   });
 });
+
+describe('hideUpstream on addresses other than the channel', () => {
+  const ctx = { channelId: 3, baseUrl: 'https://api.channel-vendor.com/v1', keys: ['sk-channel-key-123456'] };
+
+  it('masks every other URL, host and IP and keeps the rest of the sentence', () => {
+    const text =
+      'POST https://api.channel-vendor.com/v1/chat/completions: upstream https://some-upstream.example/v1 said ' +
+      '"connect to 10.2.3.4:8443 failed" about gpt-4.1 (see api.deepseek.com, [fd00::5]:443) with sk-channel-key-123456';
+    expect(hideUpstream(text, ctx)).toBe(
+      'POST channel://3/chat/completions: upstream [upstream] said "connect to [upstream] failed" about gpt-4.1 (see [upstream], [upstream]) with sk-c********',
+    );
+  });
+});
