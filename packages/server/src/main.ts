@@ -9,6 +9,9 @@ async function main(): Promise<void> {
   // Whatever this process creates (DATA_DIR, the database, files SQLite adds next to it) is for
   // this user alone. data-dir.ts sets the same modes explicitly; the mask covers what it cannot name.
   process.umask(0o077);
+  // A supervisor that went away closes our stdout: the first-start banner written there must not
+  // crash the node with an unhandled EPIPE (logs have their own destination, which stops quietly).
+  process.stdout.on('error', () => {});
   let config;
   try {
     config = loadConfig();
