@@ -22,7 +22,7 @@ import { registerPlanRoutes } from '../billing/plans/plan-routes.js';
 import { registerUsageRoutes } from '../usage/usage-routes.js';
 import { ApiRoutes } from './api-routes.js';
 import { installApiCors } from './cors.js';
-import { installErrorHandling } from './error-handler.js';
+import { frameworkErrorOptions, installErrorHandling } from './error-handler.js';
 
 /** Assembles the HTTP surface: /api (management), /v1 (relay), and the web app at /. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -37,7 +37,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       let n = 0;
       return () => (++n).toString(36);
     })(),
-    return503OnClosing: true,
+    ...frameworkErrorOptions,
   });
   installErrorHandling(app);
   installApiCors(app, ctx.config.allowOrigins);
