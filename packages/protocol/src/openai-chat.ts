@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssue } from './echo.js';
 
 /**
  * OpenAI Chat Completions wire format: the request schema used at the /v1 boundary
@@ -88,9 +89,6 @@ export interface OpenAIErrorBody {
 export function describeZodError(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => {
-      const path = issue.path.map(String).join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
+    .map((issue) => describeIssue(issue))
     .join('; ');
 }

@@ -1,3 +1,4 @@
+import { quoted } from '@switchboard/protocol';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ApiRoutes } from '../http/api-routes.js';
@@ -52,7 +53,7 @@ export function registerRegistrationRoutes(routes: ApiRoutes, deps: Registration
     const allowed = r.email_suffixes.map((s) => s.replace(/^@/, ''));
     const domain = email.slice(email.lastIndexOf('@') + 1);
     if (allowed.length > 0 && !allowed.includes(domain)) {
-      throw new AppError(403, 'email_domain_not_allowed', `addresses at ${domain} cannot register here; allowed: ${allowed.join(', ')}`);
+      throw new AppError(403, 'email_domain_not_allowed', `addresses at ${quoted(domain)} cannot register here; allowed: ${allowed.join(', ')}`);
     }
   };
 

@@ -1,3 +1,4 @@
+import { quoted } from '@switchboard/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { ApiKeyService, ResolvedKey } from '../accounts/api-keys.js';
 import { AppError } from '../http/errors.js';
@@ -86,6 +87,6 @@ export async function authenticateKey(
 
 export function checkModelAllowed(key: ResolvedKey, model: string): void {
   if (key.models && !key.models.has(model)) {
-    throw new AppError(403, 'model_not_allowed', `this API key may not use model "${model}"`);
+    throw new AppError(403, 'model_not_allowed', `this API key may not use model ${quoted(model)}`);
   }
 }

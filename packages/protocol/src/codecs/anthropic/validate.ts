@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { clipped } from '../../echo.js';
 import { IrInputError } from '../../ir.js';
 
 /**
@@ -23,8 +24,11 @@ export function parseWire<S extends z.ZodType>(schema: S, value: unknown, what: 
 /** `path: message` lines joined with "; " (an empty path is named by `what`). */
 export function formatIssues(issues: readonly Issue[], what: string): string {
   const lines = issues.flatMap((issue) => describe(issue, []));
-  const unique = [...new Set(lines.map(({ path, message }) => `${path.length > 0 ? path.join('.') : what}: ${message}`))];
-  return unique.join('; ');
+  const unique = [
+    ...new Set(lines.map(({ path, message }) => `${path.length > 0 ? path.map((p) => clipped(String(p))).join('.') : what}: ${clipped(message, 200)}`)),
+  ];
+  // Every field named would let one body of many bad fields make an answer as large as itself.
+  return unique.length > 5 ? `${unique.slice(0, 5).join('; ')} (and ${unique.length - 5} more)` : unique.join('; ');
 }
 
 interface Line {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clipped } from '../../echo.js';
 import { IrInputError } from '../../ir.js';
 import { isPlainObject, type JsonObject } from './values.js';
 
@@ -261,7 +262,8 @@ export function parseWire<S extends z.ZodType>(schema: S, body: unknown, what: s
   if (result.success) return result.data;
   const problems = result.error.issues.slice(0, 3).map((issue) => {
     const path = formatPath(issue.path);
-    return path ? `${path}: ${issue.message}` : issue.message;
+    const message = clipped(issue.message, 200);
+    return path ? `${path}: ${message}` : message;
   });
   const more = result.error.issues.length > 3 ? ` (and ${result.error.issues.length - 3} more)` : '';
   throw new IrInputError(`Invalid Gemini ${what}: ${problems.join('; ')}${more}`);
@@ -271,7 +273,7 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else out += out ? `.${clipped(String(key))}` : clipped(String(key));
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clipped } from '../../echo.js';
 import { chatCompletionRequestSchema } from '../../openai-chat.js';
 
 /**
@@ -330,11 +331,11 @@ function describe(issue: Issue, prefix: ReadonlyArray<PropertyKey>): string {
   if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
     return `${label(path)}required (expected ${issue.expected})`;
   }
-  return `${label(path)}${issue.message}`;
+  return `${label(path)}${clipped(issue.message, 200)}`;
 }
 
 function label(path: ReadonlyArray<PropertyKey>): string {
-  return path.length > 0 ? `${path.map(String).join('.')}: ` : '';
+  return path.length > 0 ? `${path.map((p) => clipped(String(p))).join('.')}: ` : '';
 }
 
 /** The type zod saw, from its message ("…, received number"); '' when it does not say. */

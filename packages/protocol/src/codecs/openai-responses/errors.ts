@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeIssue } from '../../echo.js';
 import { IrInputError, type IrErrorInfo } from '../../ir.js';
 import type { ResponsesErrorBody } from './schema.js';
 
@@ -12,10 +13,7 @@ import type { ResponsesErrorBody } from './schema.js';
 export function describeIssues(error: z.ZodError, prefix = ''): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => {
-      const path = [prefix, ...issue.path.map(String)].filter((s) => s !== '').join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
+    .map((issue) => describeIssue(issue, prefix))
     .join('; ');
 }
 
