@@ -1,6 +1,7 @@
 import { enforce } from '../http/rate-limited.js';
 import { z } from 'zod';
 import type { ApiRoutes } from '../http/api-routes.js';
+import { csvDownload } from '../http/download.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { RateLimit, RateLimiter } from '../kv/rate-limiter.js';
 import { codesCsv, type CodeService } from './codes.js';
@@ -82,7 +83,7 @@ export function registerCodeRoutes(routes: ApiRoutes, codes: CodeService, limite
     query: listQuery,
     async handler({ query, reply }) {
       const csv = codesCsv(await codes.list(compact(query)));
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="codes${query.batch ? `-${query.batch}` : ''}.csv"`);
+      reply.headers(csvDownload(`codes${query.batch ? `-${query.batch}` : ''}.csv`));
       return csv;
     },
   });

@@ -21,7 +21,7 @@ import { registerSettingsRoutes } from '../settings/settings-routes.js';
 import { registerPlanRoutes } from '../billing/plans/plan-routes.js';
 import { registerUsageRoutes } from '../usage/usage-routes.js';
 import { ApiRoutes } from './api-routes.js';
-import { installApiCors } from './cors.js';
+import { allowedRequestHeaders, installApiCors } from './cors.js';
 import { frameworkErrorOptions, installErrorHandling } from './error-handler.js';
 
 /** Assembles the HTTP surface: /api (management), /v1 (relay), and the web app at /. */
@@ -48,7 +48,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     reply
       .header('access-control-allow-origin', '*')
       .header('access-control-allow-methods', 'GET, POST, OPTIONS')
-      .header('access-control-allow-headers', request.headers['access-control-request-headers'] ?? '*')
+      .header('access-control-allow-headers', allowedRequestHeaders(request.headers['access-control-request-headers'], '*'))
       .header('access-control-max-age', '86400')
       .code(204)
       .send(),
