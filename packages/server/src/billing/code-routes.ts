@@ -5,6 +5,7 @@ import { csvDownload } from '../http/download.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { RateLimit, RateLimiter } from '../kv/rate-limiter.js';
 import { codesCsv, type CodeService } from './codes.js';
+import { balanceLimitMessage } from './money.js';
 
 
 const codeView = z.object({
@@ -113,6 +114,7 @@ export function registerCodeRoutes(routes: ApiRoutes, codes: CodeService, limite
       if (result.ok) return { kind: result.kind, amount: result.amount, balance: result.balance };
       if (result.reason === 'unknown_code') throw new AppError(404, 'unknown_code', 'this code does not exist');
       if (result.reason === 'already_used') throw new AppError(409, 'code_used', 'this code has already been used');
+      if (result.reason === 'balance_limit') throw new AppError(409, 'balance_limit', balanceLimitMessage());
       throw new AppError(409, 'gift_type_claimed', 'you have already received a gift of this kind');
     },
   });

@@ -56,7 +56,7 @@ export class RelayBilling implements RelayAccounting {
       throw new AppError(
         402,
         'key_quota_exceeded',
-        `this API key's spending cap leaves ${pointsText(held.remaining)} points, below the ${pointsText(minimum)} points model "${call.model}" needs`,
+        `this API key's spending cap leaves ${pointsText(held.remaining)} points, below the ${pointsText(minimum)} points model ${quoted(call.model)} needs`,
         'insufficient_quota',
       );
     }
@@ -65,7 +65,7 @@ export class RelayBilling implements RelayAccounting {
       throw new AppError(
         402,
         'insufficient_balance',
-        `your balance (${pointsText(balance)} points) is below the ${pointsText(minimum)} points model "${call.model}" needs`,
+        `your balance (${pointsText(balance)} points) is below the ${pointsText(minimum)} points model ${quoted(call.model)} needs`,
         'insufficient_quota',
       );
     }
