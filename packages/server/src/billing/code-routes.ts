@@ -94,6 +94,7 @@ export function registerCodeRoutes(routes: ApiRoutes, codes: CodeService, limite
     summary: 'Delete a code.',
     tag: 'billing',
     access: 'admin',
+    status: 204,
     params: z.object({ id: z.coerce.number().int().positive() }),
     async handler({ params }) {
       if (!(await codes.remove(params.id))) throw notFound(`code ${params.id} not found`);

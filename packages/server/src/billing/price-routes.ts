@@ -68,6 +68,7 @@ export function registerPriceRoutes(routes: ApiRoutes, prices: PriceService): vo
     summary: 'Remove the price of a model: it becomes unpriced (refused to non-admins).',
     tag: 'billing',
     access: 'admin',
+    status: 204,
     params: modelParams,
     async handler({ params }) {
       if (!(await prices.remove(params.model))) throw notFound(`model ${quoted(params.model)} has no price`);

@@ -81,6 +81,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     summary: 'Readiness: pings the database and the cache (Redis when configured). 503 when either fails.',
     tag: 'system',
     access: 'public',
+    otherStatuses: { 503: 'Not ready: the database or the cache did not answer' },
+    response: z.object({
+      status: z.enum(['ready', 'not_ready']),
+      checks: z.object({ database: z.string(), cache: z.string() }).describe('"ok" or "error: …" for each'),
+      database: z.string(),
+      cache_backend: z.string(),
+    }),
     async handler({ reply }) {
       const check = async (f: () => Promise<void>) =>
         f().then(
