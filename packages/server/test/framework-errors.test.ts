@@ -168,12 +168,19 @@ describe('what Node refuses before any route', () => {
     expect(res.status).toBe(400);
     expectShape('openai', 400, res.body);
   });
+});
 
+/** The key header of each family's POST. */
+function headersOf(family: Family, token: string): string {
+  return { api: '', openai: `authorization: Bearer ${token}\r\n`, anthropic: `x-api-key: ${token}\r\n`, gemini: `x-goog-api-key: ${token}\r\n` }[family];
+}
+
+describe.each(families)('%s: a request timeout and a closing server', (family) => {
   it('a request timeout after the request line was read: 408 in its family shape', async () => {
     const serverSide = new Promise<Socket>((resolve) => server.app.server.once('connection', resolve));
     const text = raw(
       server.base,
-      `POST /v1beta/models/gemini-pro:generateContent HTTP/1.1\r\nHost: x\r\nx-goog-api-key: ${key}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"con`,
+      `POST ${posts[family].path} HTTP/1.1\r\nHost: x\r\n${headersOf(family, key)}Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"con`,
     );
     const socket = (await serverSide) as Socket & { _httpMessage?: unknown };
     // Node emits exactly this when requestTimeout/headersTimeout expire; wait until the request is dispatched.
@@ -181,34 +188,27 @@ describe('what Node refuses before any route', () => {
     server.app.server.emit('clientError', Object.assign(new Error('Request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }), socket);
     const res = parseRaw(await text);
     expect(res.status).toBe(408);
-    expectShape('gemini', 408, res.body);
+    expectShape(family, 408, res.body);
   });
-});
 
-describe('a closing server', () => {
-  it('answers requests that arrive during shutdown with 503 in their family shape', async () => {
+  it('a request that arrives during shutdown: 503 in its family shape', async () => {
     const closing = await startTestServer();
     const token = await createKey(closing, await closing.rootToken());
     // The first request holds the connection open (its body is not complete) while close()
     // begins; the second, pipelined behind it, is read only after close() began.
     let finish: (() => void) | undefined;
     const dispatched = new Promise((resolve) => closing.app.server.once('request', resolve));
-    const text = raw(
-      closing.base,
-      `POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: ${token}\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{`,
-      (socket) => {
-        finish = () => socket.write(`}GET /v1/messages/x HTTP/1.1\r\nHost: x\r\nx-api-key: ${token}\r\nConnection: close\r\n\r\n`);
-      },
-    );
+    const text = raw(closing.base, `POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{`, (socket) => {
+      finish = () => socket.write(`}POST ${posts[family].path} HTTP/1.1\r\nHost: x\r\n${headersOf(family, token)}Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+    });
     await dispatched;
     const closed = closing.close();
     while (closing.app.server.listening) await new Promise((r) => setTimeout(r, 5));
     finish!();
     const out = await text;
     await closed;
-    const second = out.slice(out.indexOf('HTTP/1.1', 10));
-    const res = parseRaw(second);
+    const res = parseRaw(out.slice(out.indexOf('HTTP/1.1', 10)));
     expect(res.status).toBe(503);
-    expectShape('anthropic', 503, res.body);
+    expectShape(family, 503, res.body);
   });
 });

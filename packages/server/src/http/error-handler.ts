@@ -42,7 +42,9 @@ export function installErrorHandling(app: FastifyInstance): void {
 export const frameworkErrorOptions: Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler' | 'return503OnClosing'> = {
   return503OnClosing: false,
   frameworkErrors(err, request, reply) {
-    void send(request, reply, toAppError(err));
+    const appError = toAppError(err);
+    if (appError.status >= 500) request.log.error({ err }, 'router error');
+    void send(request, reply, appError);
   },
   clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
     void answerClientError(err, socket);

@@ -80,7 +80,7 @@ export async function authenticateKey(
   }
   if (resolved.user.status !== 'active') throw new AppError(403, 'account_banned', 'the account of this API key is banned');
   if (resolved.ipAllowed && !resolved.ipAllowed(request.ip)) {
-    throw new AppError(403, 'ip_not_allowed', `this API key may not be used from ${request.ip}`);
+    throw new AppError(403, 'ip_not_allowed', `this API key may not be used from ${quoted(request.ip)}`);
   }
   return resolved;
 }
