@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { clipped, ISSUE_MESSAGE_MAX } from './echo.js';
 
 /**
  * The one way a validation failure is told to a caller, in every protocol: each failing field
@@ -67,8 +68,10 @@ function describe(issue: Issue, prefix: PropertyKey[]): Line[] {
   return best;
 }
 
-function render({ path, message }: Line, format: IssueFormat): string {
-  const where = format.brackets ? bracketPath(path) : path.map(String).join('.');
+/** Path segments and messages are capped: they can quote the caller's input (keys, custom messages). */
+function render({ path, message: full }: Line, format: IssueFormat): string {
+  const message = clipped(full, ISSUE_MESSAGE_MAX);
+  const where = format.brackets ? bracketPath(path) : path.map((key) => clipped(String(key))).join('.');
   if (where) return `${where}: ${message}`;
   return format.root ? `${format.root}: ${message}` : message;
 }
@@ -77,7 +80,7 @@ function bracketPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number' || /^\d+$/.test(String(key))) out += `[${String(key)}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else out += out ? `.${clipped(String(key))}` : clipped(String(key));
   }
   return out;
 }

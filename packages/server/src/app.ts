@@ -13,12 +13,13 @@ import { registerPlanRoutes } from './billing/plans/plan-routes.js';
 import { registerChargeRoute, registerPriceRoutes } from './billing/price-routes.js';
 import type { AppContext } from './context.js';
 import { ApiRoutes } from './http/api-routes.js';
-import { installApiCors } from './http/cors.js';
-import { installErrorHandling } from './http/error-handler.js';
+import { allowedRequestHeaders, installApiCors } from './http/cors.js';
+import { frameworkErrorOptions, installErrorHandling } from './http/error-handler.js';
 import { RateLimiter } from './kv/rate-limiter.js';
 import { registerResponseCacheRoutes } from './relay/cache/cache-routes.js';
 import { CallLimits } from './relay/call-limits.js';
 import { registerModelCatalogRoutes } from './relay/model-catalog-routes.js';
+import { loadCodec } from './relay/routes/codecs.js';
 import { BadKeyGuard } from './relay/v1-auth.js';
 import { registerV1Routes } from './relay/v1-routes.js';
 import { registerSettingsRoutes } from './settings/settings-routes.js';
@@ -37,9 +38,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       let n = 0;
       return () => (++n).toString(36);
     })(),
-    return503OnClosing: true,
+    ...frameworkErrorOptions(loadCodec),
   });
-  installErrorHandling(app);
+  installErrorHandling(app, loadCodec);
   installApiCors(app, ctx.config.allowOrigins);
 
   // The relay is called from browsers of other sites (O-5): CORS is open on /v1. The header
@@ -48,7 +49,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     reply
       .header('access-control-allow-origin', '*')
       .header('access-control-allow-methods', 'GET, POST, OPTIONS')
-      .header('access-control-allow-headers', request.headers['access-control-request-headers'] ?? '*')
+      .header('access-control-allow-headers', allowedRequestHeaders(request.headers['access-control-request-headers'], '*'))
       .header('access-control-max-age', '86400')
       .code(204)
       .send(),
@@ -81,6 +82,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     summary: 'Readiness: pings the database and the cache (Redis when configured). 503 when either fails.',
     tag: 'system',
     access: 'public',
+    otherStatuses: { 503: 'Not ready: the database or the cache did not answer' },
+    response: z.object({
+      status: z.enum(['ready', 'not_ready']),
+      checks: z.object({ database: z.string(), cache: z.string() }).describe('"ok" or "error: …" for each'),
+      database: z.string(),
+      cache_backend: z.string(),
+    }),
     async handler({ reply }) {
       const check = async (f: () => Promise<void>) =>
         f().then(

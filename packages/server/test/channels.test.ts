@@ -128,7 +128,7 @@ describe('channel admin API', () => {
   });
 
   it('lists the channel type presets', async () => {
-    const res = await server.api<{ data: Array<{ id: string; baseUrl: string }> }>('GET', '/api/admin/channel-types', undefined, root);
+    const res = await server.api<{ data: Array<{ id: string; base_url: string }> }>('GET', '/api/admin/channel-types', undefined, root);
     expect(res.body.data.map((t) => t.id)).toEqual(expect.arrayContaining(['openai', 'deepseek', 'moonshot', 'qwen', 'ollama']));
   });
 });

@@ -343,7 +343,7 @@ describe('paging', () => {
     const file = await csv('/api/usage/export.csv', dave.token);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toContain('text/csv');
-    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="usage[^"]*\.csv"$/);
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="usage[^"]*\.csv"; filename\*=UTF-8''usage[^;]*\.csv$/);
     const data = records(file.rows);
     expect(data).toHaveLength(COUNT);
     expect(new Set(data.map((r) => r.request_id)).size).toBe(COUNT);

@@ -109,6 +109,7 @@ export function registerApiKeyRoutes(routes: ApiRoutes, keys: ApiKeyService): vo
     summary: 'Delete an API key. It stops working at once on every node.',
     tag: 'keys',
     access: 'user',
+    status: 204,
     params: idParams,
     async handler({ params, principal }) {
       if (!(await keys.remove(principal!.id, params.id))) throw notFound(`API key ${params.id} not found`);

@@ -117,6 +117,7 @@ export function registerAuthRoutes(
     summary: 'End the current session on every node.',
     tag: 'auth',
     access: 'user',
+    status: 204,
     async handler({ request, reply }) {
       const token = sessionTokenOf(request);
       if (token) await deps.sessions.revoke(token);

@@ -1,3 +1,4 @@
+import { quoted } from '@switchboard/protocol';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ApiRoutes } from '../http/api-routes.js';
@@ -52,7 +53,7 @@ export function registerRegistrationRoutes(routes: ApiRoutes, deps: Registration
     const allowed = r.email_suffixes.map((s) => s.replace(/^@/, ''));
     const domain = email.slice(email.lastIndexOf('@') + 1);
     if (allowed.length > 0 && !allowed.includes(domain)) {
-      throw new AppError(403, 'email_domain_not_allowed', `addresses at ${domain} cannot register here; allowed: ${allowed.join(', ')}`);
+      throw new AppError(403, 'email_domain_not_allowed', `addresses at ${quoted(domain)} cannot register here; allowed: ${allowed.join(', ')}`);
     }
   };
 
@@ -182,6 +183,7 @@ export function registerRegistrationRoutes(routes: ApiRoutes, deps: Registration
     summary: 'Set a new password with the code mailed by POST /api/auth/email-code (purpose `reset`). Ends every session of the account.',
     tag: 'auth',
     access: 'public',
+    status: 204,
     body: z.object({ email: emailSchema, code: codeSchema, password: passwordSchema }),
     async handler({ body, request }) {
       await enforce(deps.limiter, RESET_LIMIT, request.ip, 'too many password reset attempts from your address');
@@ -201,6 +203,7 @@ export function registerRegistrationRoutes(routes: ApiRoutes, deps: Registration
     summary: 'Change your password. Every other session of your account ends; this one keeps working.',
     tag: 'auth',
     access: 'user',
+    status: 204,
     body: z.object({ current_password: z.string().min(1).max(1024), new_password: passwordSchema }),
     async handler({ body, principal, request }) {
       const me = principal!;

@@ -1,9 +1,32 @@
 import { z } from 'zod';
 import { idParams, type ApiRoutes } from '../http/api-routes.js';
 import { notFound } from '../http/errors.js';
-import { CHANNEL_TYPE_IDS, CHANNEL_TYPES } from '../providers/channel-types.js';
+import { CHANNEL_TYPE_IDS, CHANNEL_TYPES, type ChannelTypePreset } from '../providers/channel-types.js';
 import { channelCreateSchema, channelUpdateSchema, channelView } from './channel-schema.js';
 import type { ChannelService } from './channels.js';
+
+/** A preset as the API shows it: snake_case like every other /api answer. */
+const channelTypeView = z.object({
+  id: z.string(),
+  name: z.string(),
+  protocol: z.string().describe('the wire protocol the relay speaks to this upstream'),
+  base_url: z.string().describe('default base URL; "" where it is per account (Azure) or unknown (custom)'),
+  key_format: z.string().nullable().describe('how a key of several parts is written (joined by "|"); null for a plain API key'),
+  models: z.array(z.string()).describe('template models'),
+  docs: z.string().nullable().describe('vendor API documentation'),
+});
+
+function channelTypeViewOf(preset: ChannelTypePreset): z.infer<typeof channelTypeView> {
+  return {
+    id: preset.id,
+    name: preset.name,
+    protocol: preset.protocol,
+    base_url: preset.baseUrl,
+    key_format: preset.keyFormat ?? null,
+    models: [...preset.models],
+    docs: preset.docs ?? null,
+  };
+}
 
 export function registerChannelRoutes(routes: ApiRoutes, channels: ChannelService): void {
   routes.add({
@@ -12,8 +35,9 @@ export function registerChannelRoutes(routes: ApiRoutes, channels: ChannelServic
     summary: 'Channel type presets: default base URL, template models, key format.',
     tag: 'channels',
     access: 'admin',
+    response: z.object({ data: z.array(channelTypeView) }),
     async handler() {
-      return { data: CHANNEL_TYPES };
+      return { data: CHANNEL_TYPES.map(channelTypeViewOf) };
     },
   });
   routes.add({
@@ -76,6 +100,7 @@ export function registerChannelRoutes(routes: ApiRoutes, channels: ChannelServic
     summary: 'Delete a channel.',
     tag: 'channels',
     access: 'admin',
+    status: 204,
     params: idParams,
     async handler({ params }) {
       if (!(await channels.remove(params.id))) throw notFound(`channel ${params.id} not found`);

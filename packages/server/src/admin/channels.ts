@@ -1,3 +1,4 @@
+import { quoted } from '@switchboard/protocol';
 import { SUPPORTED_PROTOCOLS } from '../providers/adapters.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Db } from '../db/database.js';
@@ -31,7 +32,7 @@ export class ChannelService {
   async create(input: ChannelCreate): Promise<ChannelView> {
     const preset = checkType(input.type);
     const baseUrl = input.base_url ?? preset.baseUrl;
-    if (!baseUrl) throw badRequest(`invalid body: base_url: required for channel type "${input.type}"`, 'validation_failed');
+    if (!baseUrl) throw badRequest(`invalid body: base_url: required for channel type ${quoted(input.type)}`, 'validation_failed');
     const now = Date.now();
     const row: Omit<ChannelRow, 'id'> = {
       name: input.name,
@@ -158,7 +159,7 @@ export class ChannelService {
 
 function checkType(type: string) {
   const preset = channelTypeById(type);
-  if (!preset) throw badRequest(`unknown channel type "${type}"`, 'validation_failed');
+  if (!preset) throw badRequest(`unknown channel type ${quoted(type)}`, 'validation_failed');
   if (!SUPPORTED_PROTOCOLS.has(preset.protocol)) {
     throw badRequest(
       `channel type "${type}" needs the native ${preset.protocol} protocol adapter, which this build does not include; use an OpenAI-compatible type`,

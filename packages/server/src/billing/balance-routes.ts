@@ -5,7 +5,7 @@ import type { ApiRoutes } from '../http/api-routes.js';
 import { AppError } from '../http/errors.js';
 import type { V1Route } from '../relay/v1-route.js';
 import type { LedgerService } from './ledger.js';
-import { MICRO_PER_POINT, microPoints } from './money.js';
+import { balanceLimitMessage, MICRO_PER_POINT, microPoints } from './money.js';
 
 export interface Display {
   currency: string;
@@ -145,6 +145,7 @@ export function registerBalanceAdminRoutes(routes: ApiRoutes, ledger: LedgerServ
       });
       if (result.ok) return { balance: result.balance, duplicate: result.duplicate };
       if (result.reason === 'no_such_user') throw new AppError(404, 'not_found', `user ${params.id} not found`);
+      if (result.reason === 'balance_limit') throw new AppError(409, 'balance_limit', balanceLimitMessage());
       throw new AppError(409, 'insufficient_balance', `the balance (${result.balance} micro-points) is smaller than the debit`);
     },
   });

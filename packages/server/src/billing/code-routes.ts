@@ -1,9 +1,11 @@
 import { enforce } from '../http/rate-limited.js';
 import { z } from 'zod';
 import type { ApiRoutes } from '../http/api-routes.js';
+import { csvDownload } from '../http/download.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { RateLimit, RateLimiter } from '../kv/rate-limiter.js';
 import { codesCsv, type CodeService } from './codes.js';
+import { balanceLimitMessage } from './money.js';
 
 
 const codeView = z.object({
@@ -82,7 +84,7 @@ export function registerCodeRoutes(routes: ApiRoutes, codes: CodeService, limite
     query: listQuery,
     async handler({ query, reply }) {
       const csv = codesCsv(await codes.list(compact(query)));
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="codes${query.batch ? `-${query.batch}` : ''}.csv"`);
+      reply.headers(csvDownload(`codes${query.batch ? `-${query.batch}` : ''}.csv`));
       return csv;
     },
   });
@@ -92,6 +94,7 @@ export function registerCodeRoutes(routes: ApiRoutes, codes: CodeService, limite
     summary: 'Delete a code.',
     tag: 'billing',
     access: 'admin',
+    status: 204,
     params: z.object({ id: z.coerce.number().int().positive() }),
     async handler({ params }) {
       if (!(await codes.remove(params.id))) throw notFound(`code ${params.id} not found`);
@@ -112,6 +115,7 @@ export function registerCodeRoutes(routes: ApiRoutes, codes: CodeService, limite
       if (result.ok) return { kind: result.kind, amount: result.amount, balance: result.balance };
       if (result.reason === 'unknown_code') throw new AppError(404, 'unknown_code', 'this code does not exist');
       if (result.reason === 'already_used') throw new AppError(409, 'code_used', 'this code has already been used');
+      if (result.reason === 'balance_limit') throw new AppError(409, 'balance_limit', balanceLimitMessage());
       throw new AppError(409, 'gift_type_claimed', 'you have already received a gift of this kind');
     },
   });

@@ -36,7 +36,7 @@ export interface GenerateCodes {
 
 export type RedeemResult =
   | { ok: true; amount: number; balance: number; kind: 'redeem' | 'gift' }
-  | { ok: false; reason: 'unknown_code' | 'already_used' | 'gift_type_claimed' };
+  | { ok: false; reason: 'unknown_code' | 'already_used' | 'gift_type_claimed' | 'balance_limit' };
 
 /**
  * Redeem and gift codes (B-6). Codes are 16 random base62 characters from the CSPRNG (never
@@ -97,16 +97,22 @@ export class CodeService {
       const amount = microPoints(row.amount);
       const idemKey = row.kind === 'gift' ? `gift:${row.gift_type ?? 'default'}:${userId}` : `code:${row.code}`;
       const posted = await this.ledger.postIn(trx, { userId, kind: row.kind === 'gift' ? 'gift' : 'redeem', amount, idemKey, note: `code ${row.code}` });
+      // Past the balance limit the claim is rolled back too: the code stays usable.
+      if (!posted.ok && posted.reason === 'balance_limit') throw new OverLimit();
       if (!posted.ok) throw new Error(`crediting code ${row.code} failed: ${posted.reason}`);
       return { ok: true, amount, balance: posted.balance, kind: row.kind };
     }).catch((err: unknown): RedeemResult => {
       // A second gift of one type for one user: the ledger's unique key refuses the credit, and
       // the rollback leaves the code unused for someone else.
       if (isUniqueViolation(err)) return { ok: false, reason: 'gift_type_claimed' };
+      if (err instanceof OverLimit) return { ok: false, reason: 'balance_limit' };
       throw err;
     });
   }
 }
+
+/** Thrown inside the redemption's transaction to roll the claim back. */
+class OverLimit extends Error {}
 
 function viewOf(r: Selectable<CodesTable>): CodeView {
   return {

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction-retry.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
-import { assertAmount, microPoints } from './money.js';
+import { assertAmount, MAX_BALANCE, microPoints } from './money.js';
 
 /** What moved a user's points (B-4). */
 export type LedgerKind = 'signup' | 'redeem' | 'gift' | 'adjust' | 'purchase' | 'reserve' | 'settle' | 'refund' | 'subscription';
@@ -21,7 +21,9 @@ export interface Movement {
 
 export type PostResult =
   | { ok: true; balance: number; duplicate: boolean }
-  | { ok: false; reason: 'insufficient_balance' | 'no_such_user'; balance: number };
+  | { ok: false; reason: 'insufficient_balance' | 'no_such_user'; balance: number }
+  /** A credit that would take balance + points held past MAX_BALANCE; nothing was written. */
+  | { ok: false; reason: 'balance_limit'; balance: number };
 
 export class InsufficientBalance extends Error {}
 
@@ -51,11 +53,22 @@ export class LedgerService {
     // A debit succeeds only while it leaves the balance at zero or above: the check and the
     // change are one statement, so two concurrent debits cannot both pass on a stale read.
     if (m.amount < 0) update = update.where('balance', '>=', -m.amount);
+    // A credit from outside (adjustment, code, grant) succeeds only while the balance and the
+    // points held for calls in flight stay within MAX_BALANCE, so that a settlement's refund,
+    // which only returns what was held, can never overflow either. The refund itself is exempt.
+    const limited = m.amount > 0 && m.kind !== 'settle';
+    if (limited) {
+      const held = trx
+        .selectFrom('reservations')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amount'), eb.lit(0)).as('held'))
+        .where('user_id', '=', m.userId);
+      update = update.where((eb) => eb(eb('balance', '+', held), '<=', MAX_BALANCE - m.amount));
+    }
     const result = await update.executeTakeFirst();
     const balanceRow = await trx.selectFrom('users').select('balance').where('id', '=', m.userId).executeTakeFirst();
     if (!balanceRow) return { ok: false, reason: 'no_such_user', balance: 0 };
     const balance = microPoints(balanceRow.balance);
-    if (Number(result.numUpdatedRows) !== 1) return { ok: false, reason: 'insufficient_balance', balance };
+    if (Number(result.numUpdatedRows) !== 1) return { ok: false, reason: limited ? 'balance_limit' : 'insufficient_balance', balance };
     await trx
       .insertInto('ledger')
       .values({

@@ -12,6 +12,17 @@ export function microPoints(value: number | string | bigint): number {
   return n;
 }
 
+/**
+ * The most a balance may hold: 2^53 − 1 micro-points, the largest integer JavaScript holds
+ * exactly (the 64-bit columns hold more, so this is the real limit).
+ */
+export const MAX_BALANCE = Number.MAX_SAFE_INTEGER;
+
+/** The refusal of a credit that would take a balance past MAX_BALANCE, naming the limit. */
+export function balanceLimitMessage(): string {
+  return `the balance would exceed ${pointsText(MAX_BALANCE)} points (${MAX_BALANCE} micro-points, counting points held for calls in flight), the most it can hold`;
+}
+
 export function assertAmount(amount: number, what = 'amount'): void {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`${what} must be an integer of micro-points, got ${amount}`);
 }

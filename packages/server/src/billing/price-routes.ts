@@ -1,3 +1,4 @@
+import { quoted } from '@switchboard/protocol';
 import { z } from 'zod';
 import type { ApiRoutes } from '../http/api-routes.js';
 import { notFound } from '../http/errors.js';
@@ -67,9 +68,10 @@ export function registerPriceRoutes(routes: ApiRoutes, prices: PriceService): vo
     summary: 'Remove the price of a model: it becomes unpriced (refused to non-admins).',
     tag: 'billing',
     access: 'admin',
+    status: 204,
     params: modelParams,
     async handler({ params }) {
-      if (!(await prices.remove(params.model))) throw notFound(`model "${params.model}" has no price`);
+      if (!(await prices.remove(params.model))) throw notFound(`model ${quoted(params.model)} has no price`);
       return undefined;
     },
   });

@@ -50,4 +50,10 @@ describe('pricing', () => {
     expect(reservationFor(perMillion, 10_000, 1_000)).toBe(costOf(perMillion, usage(10_000, 1_000)));
     expect(reservationFor(perMillion, 10, 10)).toBe(minimumBalance(perMillion));
   });
+
+  it('saturates a cost beyond what any balance holds instead of rounding it', () => {
+    const dearest: Price = { mode: 'token', input: Number.MAX_SAFE_INTEGER, output: Number.MAX_SAFE_INTEGER, unitTokens: 1000, anonymous: false };
+    expect(minimumBalance(dearest)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(costOf(dearest, usage(1_000_000, 1_000_000))).toBe(Number.MAX_SAFE_INTEGER);
+  });
 });

@@ -1,4 +1,5 @@
 import type { TokenUsage } from '../providers/usage.js';
+import { MAX_BALANCE } from './money.js';
 
 /** A model's price (B-2), in micro-points. */
 export type Price =
@@ -34,7 +35,11 @@ export function costOf(price: Price, usage: TokenUsage): number {
     BigInt(writes) * BigInt(price.cacheWrite ?? price.input) +
     BigInt(usage.completionTokens) * BigInt(price.output);
   const unit = BigInt(price.unitTokens);
-  return Number((total + unit - 1n) / unit);
+  const cost = (total + unit - 1n) / unit;
+  // No balance holds more than MAX_BALANCE, so a larger cost is as unpayable as MAX_BALANCE
+  // itself: saturate there rather than let Number() round it (it would then be refused as
+  // inexact, a 500 instead of "insufficient balance").
+  return cost > BigInt(MAX_BALANCE) ? MAX_BALANCE : Number(cost);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { quoted } from '@switchboard/protocol';
 import { AppError } from '../http/errors.js';
 import type { RelayAccounting, RelayCall, RelayOutcome, Settlement } from '../relay/accounting.js';
 import type { LedgerService } from './ledger.js';
@@ -35,7 +36,7 @@ export class RelayBilling implements RelayAccounting {
     const planUse = await this.plans?.pay(call);
     if (planUse) return planUse;
     if (!price) {
-      throw new AppError(403, 'model_price_not_set', `the price of model "${call.model}" is not set; ask an administrator to price it`);
+      throw new AppError(403, 'model_price_not_set', `the price of model ${quoted(call.model)} is not set; ask an administrator to price it`);
     }
     const userId = call.caller.user.id;
     const minimum = minimumBalance(price);
@@ -55,7 +56,7 @@ export class RelayBilling implements RelayAccounting {
       throw new AppError(
         402,
         'key_quota_exceeded',
-        `this API key's spending cap leaves ${pointsText(held.remaining)} points, below the ${pointsText(minimum)} points model "${call.model}" needs`,
+        `this API key's spending cap leaves ${pointsText(held.remaining)} points, below the ${pointsText(minimum)} points model ${quoted(call.model)} needs`,
         'insufficient_quota',
       );
     }
@@ -64,7 +65,7 @@ export class RelayBilling implements RelayAccounting {
       throw new AppError(
         402,
         'insufficient_balance',
-        `your balance (${pointsText(balance)} points) is below the ${pointsText(minimum)} points model "${call.model}" needs`,
+        `your balance (${pointsText(balance)} points) is below the ${pointsText(minimum)} points model ${quoted(call.model)} needs`,
         'insufficient_quota',
       );
     }

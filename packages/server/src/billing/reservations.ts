@@ -3,13 +3,14 @@ import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction-retry.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
-import type { LedgerService, Movement } from './ledger.js';
+import type { LedgerService, Movement, PostResult } from './ledger.js';
 import { assertAmount, microPoints } from './money.js';
 import { SqliteMoney } from './sqlite-ledger.js';
 
 export type ReserveResult =
   | { ok: true }
-  | { ok: false; reason: 'insufficient_balance' | 'no_such_user'; balance: number }
+  /** The ledger's refusal of the debit (never balance_limit: a reservation only takes points). */
+  | Extract<PostResult, { ok: false }>
   /** The API key's spending cap (B-10) leaves less than the amount; `remaining` is what it allows. */
   | { ok: false; reason: 'key_quota_exceeded'; remaining: number };
 

@@ -28,8 +28,12 @@ export interface RouteSpec<B, Q, P> {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
+  /** The body of a success, in the declared `status`. Leave out for 204 and for files. */
   response?: z.ZodType;
+  /** The success status, 200 unless given; 204 routes answer no body. */
   status?: number;
+  /** Other statuses the handler may set itself with `reply.code` (e.g. 503 from /api/ready), with what they mean. */
+  otherStatuses?: Readonly<Record<number, string>>;
   handler(input: RouteInput<B, Q, P>): Promise<unknown>;
 }
 
@@ -60,7 +64,12 @@ export class ApiRoutes {
         };
         const result = await spec.handler(input);
         if (reply.sent) return reply;
-        reply.code(spec.status ?? (result === undefined ? 204 : 200));
+        // The status answered is the one declared, so the OpenAPI document cannot disagree with it.
+        const status = spec.status ?? 200;
+        if ((status === 204) !== (result === undefined)) {
+          throw new Error(`${spec.method} ${spec.url} declares ${status} but its handler returned ${result === undefined ? 'nothing' : 'a body'}`);
+        }
+        if (!(spec.otherStatuses && reply.statusCode in spec.otherStatuses)) reply.code(status);
         return result === undefined ? reply.send() : reply.send(result);
       },
     });
@@ -115,13 +124,12 @@ function document(paths: Record<string, Record<string, unknown>>, spec: RouteSpe
       content: { 'application/json': { schema: z.toJSONSchema(spec.body, { io: 'input', unrepresentable: 'any' }) } },
     };
   }
-  const ok = String(spec.status ?? 200);
-  op.responses = {
-    [ok]: spec.response
-      ? { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(spec.response, { unrepresentable: 'any' }) } } }
-      : { description: 'OK' },
-    '4XX': { description: 'Error: {"error":{"code","message"}}' },
-  };
+  const status = spec.status ?? 200;
+  const body = spec.response ? { content: { 'application/json': { schema: z.toJSONSchema(spec.response, { unrepresentable: 'any' }) } } } : {};
+  const responses: Record<string, unknown> = { [String(status)]: { description: status === 204 ? 'No content' : 'OK', ...body } };
+  for (const [other, description] of Object.entries(spec.otherStatuses ?? {})) responses[other] = { description, ...body };
+  responses['4XX'] = { description: 'Error: {"error":{"code","message"}}' };
+  op.responses = responses;
   (paths[path] ??= {})[spec.method.toLowerCase()] = op;
 }
 

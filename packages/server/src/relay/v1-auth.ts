@@ -1,3 +1,4 @@
+import { quoted } from '@switchboard/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { ApiKeyService, ResolvedKey } from '../accounts/api-keys.js';
 import { AppError } from '../http/errors.js';
@@ -113,13 +114,13 @@ export async function authenticateKey(
   }
   if (resolved.user.status !== 'active') throw new AppError(403, 'account_banned', 'the account of this API key is banned');
   if (resolved.ipAllowed && !resolved.ipAllowed(request.ip)) {
-    throw new AppError(403, 'ip_not_allowed', `this API key may not be used from ${request.ip}`);
+    throw new AppError(403, 'ip_not_allowed', `this API key may not be used from ${quoted(request.ip)}`);
   }
   return resolved;
 }
 
 export function checkModelAllowed(key: ResolvedKey, model: string): void {
   if (key.models && !key.models.has(model)) {
-    throw new AppError(403, 'model_not_allowed', `this API key may not use model "${model}"`);
+    throw new AppError(403, 'model_not_allowed', `this API key may not use model ${quoted(model)}`);
   }
 }

@@ -11,6 +11,7 @@ export function registerSettingsRoutes(routes: ApiRoutes, settings: SettingsServ
     summary: 'Every runtime settings section (registration, plans, response_cache).',
     tag: 'settings',
     access: 'admin',
+    response: z.object(SETTINGS_SECTIONS),
     async handler() {
       return settings.all();
     },

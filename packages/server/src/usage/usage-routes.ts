@@ -6,6 +6,7 @@ import { usageCsvStream } from './usage-export.js';
 import { adminFilterShape, filtersOf, rangeInOrder, userFilterShape, type UsageFilters } from './usage-filters.js';
 import { listUsage } from './usage-query.js';
 import { DAY_MS, MAX_SUMMARY_DAYS, summarizeUsage } from './usage-summary.js';
+import { csvDownload } from '../http/download.js';
 
 /**
  * Usage views (B-8): a signed-in user's own request log, chart summary and CSV export under
@@ -110,10 +111,10 @@ function summaryRange(from: number | undefined, to: number | undefined, tzOffset
   return { from: start, to: end };
 }
 
-function attachment(name: string, filters: UsageFilters): { 'content-type': string; 'content-disposition': string } {
+function attachment(name: string, filters: UsageFilters): ReturnType<typeof csvDownload> {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const range = filters.from !== undefined || filters.to !== undefined ? `-${filters.from !== undefined ? day(filters.from) : 'start'}-to-${filters.to !== undefined ? day(filters.to - 1) : 'now'}` : '';
-  return { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}${range}.csv"` };
+  return csvDownload(`${name}${range}.csv`);
 }
 
 export function registerUsageRoutes(routes: ApiRoutes, db: Db): void {

@@ -6,5 +6,5 @@ import { describeZodError } from '../../zod-issues.js';
 export function parseWire<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new IrInputError(describeZodError(result.error, { root: what, max: 10 }));
+  throw new IrInputError(describeZodError(result.error, { root: what }));
 }

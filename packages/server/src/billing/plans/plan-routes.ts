@@ -91,6 +91,7 @@ export function registerPlanRoutes(routes: ApiRoutes, deps: PlanRouteDeps): void
     summary: 'Delete a plan; refused (409) while anyone is subscribed to it.',
     tag: 'plans',
     access: 'admin',
+    status: 204,
     params: levelParams,
     async handler({ params }) {
       const removed = await catalog.remove(params.level, deps.clock());

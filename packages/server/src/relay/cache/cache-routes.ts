@@ -9,6 +9,7 @@ export function registerResponseCacheRoutes(routes: ApiRoutes, cache: ResponseCa
     summary: 'Drops every stored answer (on every node when Redis is configured). Settings live in /api/admin/settings/response_cache.',
     tag: 'settings',
     access: 'admin',
+    status: 204,
     async handler() {
       await cache.flush();
       return undefined;

@@ -1,3 +1,4 @@
+import { quoted } from '@switchboard/protocol';
 import { AppError } from '../../http/errors.js';
 import { adapterFor } from '../../providers/adapters.js';
 import { channelTypeById } from '../../providers/channel-types.js';
@@ -52,7 +53,7 @@ async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: At
   const model = inbound.model;
   const snapshot = deps.directory.snapshot;
   if (!hasRoute(snapshot, model, caller.user.group)) {
-    throw new AppError(404, 'model_not_found', `no channel serves model "${model}" for your group`);
+    throw new AppError(404, 'model_not_found', `no channel serves model ${quoted(model)} for your group`);
   }
   // B-7, generation calls only: after the route check (answers only for a group that may use
   // the model), before billing (a hit is free and reaches no upstream).
@@ -221,9 +222,9 @@ function finalError(failure: UpstreamFailure, model: string, last: Attempt | und
     return new AppError(status, 'upstream_rejected_request', message, 'invalid_request_error');
   }
   if (failure.kind === 'rate_limit') {
-    return new AppError(429, 'upstream_rate_limited', `every channel for model "${model}" is rate limited: ${message}`);
+    return new AppError(429, 'upstream_rate_limited', `every channel for model ${quoted(model)} is rate limited: ${message}`);
   }
-  return new AppError(502, 'channels_exhausted', `channels are exhausted for model "${model}": ${message}`, 'upstream_error');
+  return new AppError(502, 'channels_exhausted', `channels are exhausted for model ${quoted(model)}: ${message}`, 'upstream_error');
 }
 
 

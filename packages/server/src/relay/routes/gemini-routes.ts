@@ -1,3 +1,4 @@
+import { quoted } from '@switchboard/protocol';
 import type { FastifyInstance } from 'fastify';
 import { loadCodec } from './codecs.js';
 import { AppError } from '../../http/errors.js';
@@ -24,7 +25,7 @@ export function registerGeminiRoutes(app: FastifyInstance, route: V1Route): void
     const model = colon > 0 ? request.params.target.slice(0, colon) : '';
     const action = colon > 0 ? request.params.target.slice(colon + 1) : '';
     if (!model || !(action in ACTIONS)) {
-      throw new AppError(404, 'not_found', `unknown method "${request.params.target}": use {model}:generateContent or {model}:streamGenerateContent`);
+      throw new AppError(404, 'not_found', `unknown method ${quoted(request.params.target)}: use {model}:generateContent or {model}:streamGenerateContent`);
     }
     const stream = ACTIONS[action as keyof typeof ACTIONS];
     const body = objectBody(request.body);

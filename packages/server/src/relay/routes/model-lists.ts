@@ -1,3 +1,4 @@
+import { quoted } from '@switchboard/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ResolvedKey } from '../../accounts/api-keys.js';
 import { AppError } from '../../http/errors.js';
@@ -14,7 +15,7 @@ export function registerModelListRoutes(app: FastifyInstance, route: V1Route): v
   const created = Math.floor(deps.startedAt / 1000);
   const createdAt = new Date(created * 1000).toISOString();
   const visibleModels = (key: ResolvedKey) => modelsFor(deps.directory.snapshot, key.user.group).filter((m) => !key.models || key.models.has(m));
-  const notFound = (id: string) => new AppError(404, 'model_not_found', `model "${id}" does not exist or is not available to you`);
+  const notFound = (id: string) => new AppError(404, 'model_not_found', `model ${quoted(id)} does not exist or is not available to you`);
 
   const openai = (id: string) => ({ id, object: 'model', created, owned_by: 'switchboard' });
   const anthropic = (id: string) => ({ type: 'model', id, display_name: id, created_at: createdAt });
