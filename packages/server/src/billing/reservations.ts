@@ -1,8 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { Database } from '../db/schema.js';
+import type { Database, NewUsageLog } from '../db/schema.js';
 import { inTransaction } from '../db/transaction-retry.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
+import type { UsageDraft } from '../relay/accounting.js';
 import type { LedgerService, Movement } from './ledger.js';
 import { assertAmount, microPoints } from './money.js';
 import { SqliteMoney } from './sqlite-ledger.js';
@@ -20,6 +21,15 @@ export interface Settled {
   charged: number;
   /** Cost that exceeded the reservation and the balance left, so was not collected. */
   unpaid: number;
+  /** The usage row written with the settlement (its cost is `charged`), when one was given and the request settled. */
+  usage?: NewUsageLog;
+}
+
+export interface SettleOptions {
+  /** Why, for the ledger row (releases say so). */
+  note?: string;
+  /** The call's usage row, to commit in the settlement's transaction at the charged cost: both or neither. */
+  usage?: UsageDraft;
 }
 
 /** Thrown inside a transaction to roll it back with a refusal as its result. */
@@ -50,8 +60,10 @@ export class ReservationService {
     private readonly ledger: LedgerService,
     /** This node's lasting identity, recorded on each reservation it makes. */
     private readonly nodeId = 'local',
+    /** False runs SQLite through Kysely too: the property test holds both paths to one rule. */
+    preparedSqlite = true,
   ) {
-    this.sqlite = db.sqlite ? new SqliteMoney(db.sqlite) : undefined;
+    this.sqlite = db.sqlite && preparedSqlite ? new SqliteMoney(db.sqlite) : undefined;
   }
 
   /** Holds `amount` of the user's balance (and of `keyId`'s cap, when given) for `requestId`. */
@@ -70,12 +82,12 @@ export class ReservationService {
   }
 
   /** Settles a reservation at `cost` (refunding the rest, or collecting more up to the balance). */
-  async settle(requestId: string, cost: number, note?: string): Promise<Settled> {
+  async settle(requestId: string, cost: number, options: SettleOptions = {}): Promise<Settled> {
     assertAmount(cost, 'cost');
     if (cost < 0) throw new RangeError('cost must not be negative');
     const sync = this.syncEngine();
-    if (sync) return sync.handle.transaction(() => this.settleSync(sync, requestId, cost, note))();
-    return inTransaction(this.db, (trx) => this.settleIn(trx, requestId, cost, note));
+    if (sync) return sync.handle.transaction(() => this.settleSync(sync, requestId, cost, options))();
+    return inTransaction(this.db, (trx) => this.settleIn(trx, requestId, cost, options));
   }
 
   /**
@@ -93,7 +105,7 @@ export class ReservationService {
       .execute();
     let released = 0;
     for (const { request_id } of stale) {
-      if ((await this.settle(request_id, 0, 'released: the request did not finish (node restarted)')).settled) released++;
+      if ((await this.settle(request_id, 0, { note: 'released: the request did not finish (node restarted)' })).settled) released++;
     }
     return released;
   }
@@ -138,7 +150,7 @@ export class ReservationService {
     return { ok: true };
   }
 
-  private settleSync(s: SqliteMoney, requestId: string, cost: number, note: string | undefined): Settled {
+  private settleSync(s: SqliteMoney, requestId: string, cost: number, { note, usage }: SettleOptions): Settled {
     // Deleting the row is the claim: of two settlements only one gets it back.
     const row = s.takeReservation.get(requestId) as { user_id: number; amount: number; key_id: number | null } | undefined;
     if (!row) return { settled: false, charged: 0, unpaid: 0 };
@@ -152,10 +164,14 @@ export class ReservationService {
     }
     if (!posted.ok) throw new Error(`settlement of ${requestId} failed: ${posted.reason}`);
     if (row.key_id !== null) s.adjustKey.run(cost - unpaid - row.amount, row.key_id);
-    return { settled: true, charged: cost - unpaid, unpaid };
+    const charged = cost - unpaid;
+    if (!usage) return { settled: true, charged, unpaid };
+    const written = { ...usage, cost: charged };
+    s.insertUsage.run(written);
+    return { settled: true, charged, unpaid, usage: written };
   }
 
-  private async settleIn(trx: Transaction<Database>, requestId: string, cost: number, note: string | undefined): Promise<Settled> {
+  private async settleIn(trx: Transaction<Database>, requestId: string, cost: number, { note, usage }: SettleOptions): Promise<Settled> {
     const row = await trx.selectFrom('reservations').selectAll().where('request_id', '=', requestId).executeTakeFirst();
     if (!row) return { settled: false, charged: 0, unpaid: 0 };
     const deleted = await trx.deleteFrom('reservations').where('request_id', '=', requestId).executeTakeFirst();
@@ -178,7 +194,11 @@ export class ReservationService {
         .where('id', '=', row.key_id)
         .execute();
     }
-    return { settled: true, charged: cost - unpaid, unpaid };
+    const charged = cost - unpaid;
+    if (!usage) return { settled: true, charged, unpaid };
+    const written = { ...usage, cost: charged };
+    await trx.insertInto('usage_logs').values(written).execute();
+    return { settled: true, charged, unpaid, usage: written };
   }
 }
 
