@@ -188,9 +188,13 @@ export class ReservationService {
     if (!posted.ok) throw new Error(`settlement of ${requestId} failed: ${posted.reason}`);
     if (row.key_id !== null) {
       const correction = cost - unpaid - reserved;
+      // Never below zero, like the prepared path's MAX(0, …): see settlementOf.
       await trx
         .updateTable('api_keys')
-        .set((eb) => ({ quota_used: eb('quota_used', '+', correction) }))
+        .set((eb) => {
+          const corrected = eb('quota_used', '+', correction);
+          return { quota_used: eb.case().when(corrected, '<', 0).then(0).else(corrected).end() };
+        })
         .where('id', '=', row.key_id)
         .execute();
     }
@@ -203,9 +207,13 @@ export class ReservationService {
 }
 
 /**
- * A settlement's money: first refund what was held beyond the cost (or collect the excess);
- * when the balance cannot cover all of the excess, collect what is there and record the rest
- * as unpaid, rather than letting the balance go negative.
+ * A settlement's money, the one rule both engines (Kysely and sqlite-ledger.ts) follow:
+ * - refund what was held beyond the cost, or collect the excess while the balance lasts;
+ * - what the balance cannot cover is `unpaid`: not collected, not charged, and the balance
+ *   never goes negative (the call has already been served, so it is not refused either);
+ * - a capped key's quota_used moves by what was charged minus what was held, and never below
+ *   zero: a count reset while the call ran would otherwise go negative and hand the key
+ *   spending beyond its cap.
  */
 function settlementOf(userId: number, reserved: number, requestId: string, cost: number, note: string | undefined) {
   const common = { userId, kind: 'settle' as const, idemKey: `settle:${requestId}`, requestId, ...(note ? { note } : {}) };

@@ -40,6 +40,7 @@ export class SqliteMoney {
       'UPDATE api_keys SET quota_used = quota_used + ? WHERE id = ? AND (quota_limit IS NULL OR quota_used + ? <= quota_limit)',
     );
     this.keyRemaining = handle.prepare('SELECT quota_limit - quota_used AS remaining FROM api_keys WHERE id = ?');
+    // Never below zero: the settlement rule (reservations.ts, settlementOf), as on the Kysely path.
     this.adjustKey = handle.prepare('UPDATE api_keys SET quota_used = MAX(0, quota_used + ?) WHERE id = ?');
     this.insertUsage = prepareUsageInsert(handle);
   }
