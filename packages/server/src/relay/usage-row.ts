@@ -1,7 +1,14 @@
 import type { NewUsageLog } from '../db/schema.js';
 import type { TokenUsage } from '../providers/usage.js';
 import type { UsageDraft } from './accounting.js';
-import type { GenerationCall } from './generate/attempt.js';
+
+/** What a row needs of the call itself (a GenerationCall has it; so will the chat app's calls). */
+export interface CallFacts {
+  requestId: string;
+  caller: { keyId: number; user: { id: number } };
+  inbound: { endpoint: string; model: string; stream: boolean };
+  ip: string;
+}
 
 /** What the end of a call adds to what the call itself knows (who, which endpoint and model, from where). */
 export interface CallEnd {
@@ -21,7 +28,7 @@ export interface CallEnd {
  * The one place a usage row is assembled, for relayed calls and cache hits alike, so a column
  * added to usage_logs is filled the same way on every path. The cost is left to settlement.
  */
-export function usageDraft(call: GenerationCall, end: CallEnd): UsageDraft {
+export function usageDraft(call: CallFacts, end: CallEnd): UsageDraft {
   return {
     request_id: call.requestId,
     user_id: call.caller.user.id,
