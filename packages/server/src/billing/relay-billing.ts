@@ -1,6 +1,6 @@
 import { quoted } from '@switchboard/protocol';
 import { AppError } from '../http/errors.js';
-import type { RelayAccounting, RelayCall, RelayOutcome, Settlement } from '../relay/accounting.js';
+import type { RelayAccounting, RelayCall, RelayOutcome, SettledCall, Settlement, UsageDraft } from '../relay/accounting.js';
 import type { LedgerService } from './ledger.js';
 import type { PlanPayer } from './plans/plan-payer.js';
 import { pointsText } from './money.js';
@@ -8,7 +8,8 @@ import type { PriceService } from './price-service.js';
 import { costOf, minimumBalance, reservationFor, type Price } from './pricing.js';
 import type { ReservationService } from './reservations.js';
 
-const FREE: Settlement = { settle: async () => 0 };
+/** A free call (free model, or an administrator on an unpriced one): no money, so its row goes through the batch. */
+const FREE: Settlement = { settle: async (_outcome, draft) => ({ row: { ...draft, cost: 0 }, recorded: false }) };
 
 /**
  * Relay billing (B-2, B-3, B-4). Before routing: the model must have a price (administrators
@@ -69,12 +70,14 @@ export class RelayBilling implements RelayAccounting {
         'insufficient_quota',
       );
     }
-    return { settle: (outcome) => this.settle(call.requestId, price, outcome) };
+    return { settle: (outcome, draft) => this.settle(call.requestId, price, outcome, draft) };
   }
 
-  private async settle(requestId: string, price: Price, outcome: RelayOutcome): Promise<number> {
-    const settled = await this.reservations.settle(requestId, chargeFor(price, outcome));
-    return settled.charged;
+  /** The charge and the call's usage row in one transaction, so a crash keeps both or neither. */
+  private async settle(requestId: string, price: Price, outcome: RelayOutcome, draft: UsageDraft): Promise<SettledCall> {
+    const settled = await this.reservations.settle(requestId, chargeFor(price, outcome), { usage: draft });
+    // Nothing to settle (the reservation was already released): no money moved, and the row is the batch's.
+    return settled.usage ? { row: settled.usage, recorded: true } : { row: { ...draft, cost: 0 }, recorded: false };
   }
 }
 

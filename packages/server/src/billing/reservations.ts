@@ -1,8 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { Database } from '../db/schema.js';
+import type { Database, NewUsageLog } from '../db/schema.js';
 import { inTransaction } from '../db/transaction-retry.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
+import type { UsageDraft } from '../relay/accounting.js';
 import type { LedgerService, Movement, PostResult } from './ledger.js';
 import { assertAmount, microPoints } from './money.js';
 import { SqliteMoney } from './sqlite-ledger.js';
@@ -21,6 +22,15 @@ export interface Settled {
   charged: number;
   /** Cost that exceeded the reservation and the balance left, so was not collected. */
   unpaid: number;
+  /** The usage row written with the settlement (its cost is `charged`), when one was given and the request settled. */
+  usage?: NewUsageLog;
+}
+
+export interface SettleOptions {
+  /** Why, for the ledger row (releases say so). */
+  note?: string;
+  /** The call's usage row, to commit in the settlement's transaction at the charged cost: both or neither. */
+  usage?: UsageDraft;
 }
 
 /** Thrown inside a transaction to roll it back with a refusal as its result. */
@@ -51,8 +61,10 @@ export class ReservationService {
     private readonly ledger: LedgerService,
     /** This node's lasting identity, recorded on each reservation it makes. */
     private readonly nodeId = 'local',
+    /** False runs SQLite through Kysely too: the property test holds both paths to one rule. */
+    preparedSqlite = true,
   ) {
-    this.sqlite = db.sqlite ? new SqliteMoney(db.sqlite) : undefined;
+    this.sqlite = db.sqlite && preparedSqlite ? new SqliteMoney(db.sqlite) : undefined;
   }
 
   /** Holds `amount` of the user's balance (and of `keyId`'s cap, when given) for `requestId`. */
@@ -71,12 +83,12 @@ export class ReservationService {
   }
 
   /** Settles a reservation at `cost` (refunding the rest, or collecting more up to the balance). */
-  async settle(requestId: string, cost: number, note?: string): Promise<Settled> {
+  async settle(requestId: string, cost: number, options: SettleOptions = {}): Promise<Settled> {
     assertAmount(cost, 'cost');
     if (cost < 0) throw new RangeError('cost must not be negative');
     const sync = this.syncEngine();
-    if (sync) return sync.handle.transaction(() => this.settleSync(sync, requestId, cost, note))();
-    return inTransaction(this.db, (trx) => this.settleIn(trx, requestId, cost, note));
+    if (sync) return sync.handle.transaction(() => this.settleSync(sync, requestId, cost, options))();
+    return inTransaction(this.db, (trx) => this.settleIn(trx, requestId, cost, options));
   }
 
   /**
@@ -94,7 +106,7 @@ export class ReservationService {
       .execute();
     let released = 0;
     for (const { request_id } of stale) {
-      if ((await this.settle(request_id, 0, 'released: the request did not finish (node restarted)')).settled) released++;
+      if ((await this.settle(request_id, 0, { note: 'released: the request did not finish (node restarted)' })).settled) released++;
     }
     return released;
   }
@@ -139,7 +151,7 @@ export class ReservationService {
     return { ok: true };
   }
 
-  private settleSync(s: SqliteMoney, requestId: string, cost: number, note: string | undefined): Settled {
+  private settleSync(s: SqliteMoney, requestId: string, cost: number, { note, usage }: SettleOptions): Settled {
     // Deleting the row is the claim: of two settlements only one gets it back.
     const row = s.takeReservation.get(requestId) as { user_id: number; amount: number; key_id: number | null } | undefined;
     if (!row) return { settled: false, charged: 0, unpaid: 0 };
@@ -153,10 +165,14 @@ export class ReservationService {
     }
     if (!posted.ok) throw new Error(`settlement of ${requestId} failed: ${posted.reason}`);
     if (row.key_id !== null) s.adjustKey.run(cost - unpaid - row.amount, row.key_id);
-    return { settled: true, charged: cost - unpaid, unpaid };
+    const charged = cost - unpaid;
+    if (!usage) return { settled: true, charged, unpaid };
+    const written = { ...usage, cost: charged };
+    s.insertUsage.run(written);
+    return { settled: true, charged, unpaid, usage: written };
   }
 
-  private async settleIn(trx: Transaction<Database>, requestId: string, cost: number, note: string | undefined): Promise<Settled> {
+  private async settleIn(trx: Transaction<Database>, requestId: string, cost: number, { note, usage }: SettleOptions): Promise<Settled> {
     const row = await trx.selectFrom('reservations').selectAll().where('request_id', '=', requestId).executeTakeFirst();
     if (!row) return { settled: false, charged: 0, unpaid: 0 };
     const deleted = await trx.deleteFrom('reservations').where('request_id', '=', requestId).executeTakeFirst();
@@ -173,20 +189,32 @@ export class ReservationService {
     if (!posted.ok) throw new Error(`settlement of ${requestId} failed: ${posted.reason}`);
     if (row.key_id !== null) {
       const correction = cost - unpaid - reserved;
+      // Never below zero, like the prepared path's MAX(0, …): see settlementOf.
       await trx
         .updateTable('api_keys')
-        .set((eb) => ({ quota_used: eb('quota_used', '+', correction) }))
+        .set((eb) => {
+          const corrected = eb('quota_used', '+', correction);
+          return { quota_used: eb.case().when(corrected, '<', 0).then(0).else(corrected).end() };
+        })
         .where('id', '=', row.key_id)
         .execute();
     }
-    return { settled: true, charged: cost - unpaid, unpaid };
+    const charged = cost - unpaid;
+    if (!usage) return { settled: true, charged, unpaid };
+    const written = { ...usage, cost: charged };
+    await trx.insertInto('usage_logs').values(written).execute();
+    return { settled: true, charged, unpaid, usage: written };
   }
 }
 
 /**
- * A settlement's money: first refund what was held beyond the cost (or collect the excess);
- * when the balance cannot cover all of the excess, collect what is there and record the rest
- * as unpaid, rather than letting the balance go negative.
+ * A settlement's money, the one rule both engines (Kysely and sqlite-ledger.ts) follow:
+ * - refund what was held beyond the cost, or collect the excess while the balance lasts;
+ * - what the balance cannot cover is `unpaid`: not collected, not charged, and the balance
+ *   never goes negative (the call has already been served, so it is not refused either);
+ * - a capped key's quota_used moves by what was charged minus what was held, and never below
+ *   zero: a count reset while the call ran would otherwise go negative and hand the key
+ *   spending beyond its cap.
  */
 function settlementOf(userId: number, reserved: number, requestId: string, cost: number, note: string | undefined) {
   const common = { userId, kind: 'settle' as const, idemKey: `settle:${requestId}`, requestId, ...(note ? { note } : {}) };

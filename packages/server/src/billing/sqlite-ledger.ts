@@ -1,4 +1,6 @@
 import type { Database as SqliteHandle, Statement } from 'better-sqlite3';
+import type { NewUsageLog } from '../db/schema.js';
+import { prepareUsageInsert } from '../relay/usage-batch-insert.js';
 import type { Movement, PostResult } from './ledger.js';
 
 /**
@@ -19,6 +21,8 @@ export class SqliteMoney {
   readonly chargeKey: Statement;
   readonly keyRemaining: Statement;
   readonly adjustKey: Statement;
+  /** A charged call's usage row, written in its settlement's transaction. */
+  readonly insertUsage: Statement<[NewUsageLog]>;
 
   constructor(readonly handle: SqliteHandle) {
     this.credit = handle.prepare('UPDATE users SET balance = balance + ? WHERE id = ? RETURNING balance');
@@ -36,7 +40,9 @@ export class SqliteMoney {
       'UPDATE api_keys SET quota_used = quota_used + ? WHERE id = ? AND (quota_limit IS NULL OR quota_used + ? <= quota_limit)',
     );
     this.keyRemaining = handle.prepare('SELECT quota_limit - quota_used AS remaining FROM api_keys WHERE id = ?');
+    // Never below zero: the settlement rule (reservations.ts, settlementOf), as on the Kysely path.
     this.adjustKey = handle.prepare('UPDATE api_keys SET quota_used = MAX(0, quota_used + ?) WHERE id = ?');
+    this.insertUsage = prepareUsageInsert(handle);
   }
 
   /** LedgerService.postIn, synchronously; call inside a transaction. */

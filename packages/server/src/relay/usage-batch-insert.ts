@@ -1,3 +1,4 @@
+import type { Database as SqliteHandle, Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.js';
 import type { NewUsageLog } from '../db/schema.js';
 
@@ -30,14 +31,20 @@ export const USAGE_COLUMNS = [
   'created_at',
 ] as const satisfies readonly (keyof NewUsageLog)[];
 
+/**
+ * One usage row as a prepared SQLite statement: named parameters bind straight from a row
+ * object (every column is present in a row). Shared by the batch and by settlements
+ * (billing/sqlite-ledger.ts), which write a charged call's row in their own transaction.
+ */
+export function prepareUsageInsert(sqlite: SqliteHandle): Statement<[NewUsageLog]> {
+  return sqlite.prepare<NewUsageLog>(`INSERT INTO usage_logs (${USAGE_COLUMNS.join(', ')}) VALUES (${USAGE_COLUMNS.map((c) => `@${c}`).join(', ')})`);
+}
+
 export function createUsageBatchInsert(db: Db): BatchInsert {
   const sqlite = db.sqlite;
   if (sqlite) {
     // SQLite is synchronous and in-process: reuse one prepared statement inside a transaction.
-    // Named parameters bind straight from each row object (every column is present in a row).
-    const insert = sqlite.prepare(
-      `INSERT INTO usage_logs (${USAGE_COLUMNS.join(', ')}) VALUES (${USAGE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
-    );
+    const insert = prepareUsageInsert(sqlite);
     const insertAll = sqlite.transaction((rows: NewUsageLog[]) => {
       for (const row of rows) insert.run(row);
     });

@@ -14,6 +14,8 @@ export class UsageRecorder {
   private flushing: Promise<void> | undefined;
   private readonly insert: BatchInsert;
   private written = 0;
+  /** Keys' latest use (key id → created_at of its newest row), written at the next flush. */
+  private keysUsed = new Map<number, number>();
 
   constructor(
     db: Db,
@@ -44,6 +46,16 @@ export class UsageRecorder {
     if (this.queue.length >= 1000) void this.flush();
   }
 
+  /**
+   * A row another writer already committed (a charged call's row commits in its settlement's
+   * transaction): nothing is queued, but its key's last use is recorded with the next flush,
+   * like a queued row's.
+   */
+  recordedElsewhere(row: NewUsageLog): void {
+    this.noteKeyUse(row);
+    this.countWritten(1);
+  }
+
   get pending(): number {
     return this.queue.length;
   }
@@ -62,8 +74,20 @@ export class UsageRecorder {
     if (this.queue.length) await this.flush();
   }
 
+  /** Rows written either way count towards "sustained writes": settlements write on the same database. */
+  private countWritten(rows: number): void {
+    this.written += rows;
+    if (this.startCheckpoints && this.written >= UsageRecorder.SUSTAINED_ROWS) {
+      this.startCheckpoints();
+      this.startCheckpoints = undefined;
+    }
+  }
+
+  private noteKeyUse(row: NewUsageLog): void {
+    if (row.key_id != null) this.keysUsed.set(row.key_id, Math.max(this.keysUsed.get(row.key_id) ?? 0, row.created_at));
+  }
+
   private async write(): Promise<void> {
-    const lastUsed = new Map<number, number>();
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, 100);
       try {
@@ -73,17 +97,13 @@ export class UsageRecorder {
         this.log.error({ err, pending: this.queue.length }, 'usage write failed; will retry');
         break;
       }
-      for (const row of batch) {
-        if (row.key_id != null) lastUsed.set(row.key_id, Math.max(lastUsed.get(row.key_id) ?? 0, row.created_at));
-      }
-      this.written += batch.length;
-      if (this.startCheckpoints && this.written >= UsageRecorder.SUSTAINED_ROWS) {
-        this.startCheckpoints();
-        this.startCheckpoints = undefined;
-      }
+      for (const row of batch) this.noteKeyUse(row);
+      this.countWritten(batch.length);
       // Let requests run between batches: a backlog must not become one long pause.
       if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    const lastUsed = this.keysUsed;
+    this.keysUsed = new Map();
     if (lastUsed.size) await this.onKeysUsed(lastUsed).catch((err) => this.log.warn({ err }, 'key last-used update failed'));
   }
 }

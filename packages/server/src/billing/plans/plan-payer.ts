@@ -1,4 +1,4 @@
-import type { RelayCall, RelayOutcome, Settlement } from '../../relay/accounting.js';
+import type { RelayCall, RelayOutcome, SettledCall, Settlement, UsageDraft } from '../../relay/accounting.js';
 import type { SettingsService } from '../../settings/settings-service.js';
 import type { PlanCatalog } from './plan-catalog.js';
 import type { PlanUsage } from './plan-usage.js';
@@ -41,11 +41,12 @@ export class PlanPayer {
 /**
  * One use taken for one call. Settling gives it back when the call failed (status `error`,
  * which costs points nothing either) and keeps it otherwise; only the first settlement acts,
- * and only on the period the use was taken in.
+ * and only on the period the use was taken in. The row says 'plan' while the use is kept, and
+ * goes through the batch (see Settlement): the use itself was committed at admission.
  */
 class PlanSettlement implements Settlement {
-  planUse = true;
   private settled = false;
+  private kept = true;
 
   constructor(
     private readonly usage: PlanUsage,
@@ -54,13 +55,14 @@ class PlanSettlement implements Settlement {
     private readonly periodStart: number,
   ) {}
 
-  async settle(outcome: RelayOutcome): Promise<number> {
-    if (this.settled) return 0;
-    this.settled = true;
-    if (outcome.status === 'error') {
-      this.planUse = false;
-      await this.usage.giveBack(this.userId, this.itemId, this.periodStart);
+  async settle(outcome: RelayOutcome, draft: UsageDraft): Promise<SettledCall> {
+    if (!this.settled) {
+      this.settled = true;
+      if (outcome.status === 'error') {
+        this.kept = false;
+        await this.usage.giveBack(this.userId, this.itemId, this.periodStart);
+      }
     }
-    return 0;
+    return { row: { ...draft, cost: 0, ...(this.kept ? { usage_source: 'plan' as const } : {}) }, recorded: false };
   }
 }

@@ -1,4 +1,6 @@
+import { ZERO_USAGE } from '../../providers/usage.js';
 import type { GenerationCall, GenerationDeps } from '../generate/attempt.js';
+import { usageDraft } from '../usage-row.js';
 import type { CachedAnswer } from './cached-answer.js';
 import { CACHE_HEADER, replayAnswer } from './replay.js';
 import type { CacheMiss } from './response-cache.js';
@@ -30,31 +32,20 @@ export function serveCacheHit(deps: GenerationDeps, call: GenerationCall, answer
   replayAnswer(call, answer);
   const latencyMs = Math.round(performance.now() - call.startedAt);
   const usage = answer.usage;
-  deps.usage.push({
-    request_id: call.requestId,
-    user_id: caller.user.id,
-    key_id: caller.keyId,
-    endpoint: inbound.endpoint,
-    model: inbound.model,
-    upstream_model: null,
-    channel_id: null,
-    prompt_tokens: usage?.input ?? 0,
-    completion_tokens: usage?.output ?? 0,
-    cached_tokens: 0,
-    cache_write_tokens: 0,
-    reasoning_tokens: usage?.reasoning ?? 0,
-    cost: 0,
-    usage_source: 'cache',
-    is_stream: inbound.stream ? 1 : 0,
+  const end = {
+    upstreamModel: null,
+    channelId: null,
+    // What was served, not what was generated: the provider's cache counts do not apply to a replay.
+    usage: { ...ZERO_USAGE, promptTokens: usage?.input ?? 0, completionTokens: usage?.output ?? 0, reasoningTokens: usage?.reasoning ?? 0 },
+    usageSource: 'cache',
     status: 'success',
-    http_status: 200,
+    httpStatus: 200,
     error: null,
     attempts: 0,
-    latency_ms: latencyMs,
-    ttft_ms: latencyMs,
-    ip: call.ip,
-    created_at: Date.now(),
-  });
+    latencyMs,
+    ttftMs: latencyMs,
+  } as const;
+  deps.usage.push({ ...usageDraft(call, end), cost: 0 });
   deps.log.info(
     { rid: call.requestId, user: caller.user.id, key: caller.keyId, model: inbound.model, cache: 'hit', http: 200, ms: latencyMs, cost: 0 },
     'relay',

@@ -5,10 +5,11 @@ import { channelTypeById } from '../../providers/channel-types.js';
 import type { ProviderAdapter } from '../../providers/provider-adapter.js';
 import type { UpstreamFailure } from '../../providers/upstream-error.js';
 import { ZERO_USAGE } from '../../providers/usage.js';
-import type { RelayOutcome } from '../accounting.js';
+import type { RelayOutcome, SettledCall } from '../accounting.js';
 import type { CallPermit } from '../call-limits.js';
 import { hasRoute, planAttempts, type Attempt } from '../routing/router.js';
 import { OutputCounter } from '../token-estimate.js';
+import { usageDraft } from '../usage-row.js';
 import { hideUpstream, maskKeys } from '../upstream/hide-upstream.js';
 import { consultCache } from '../cache/cache-hit.js';
 import { hideContext, type AttemptContext, type AttemptResult, type GenerationCall, type GenerationDeps } from './attempt.js';
@@ -117,40 +118,31 @@ async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: At
   const error = result.kind === 'failed' ? finalError(result.failure, model, last) : undefined;
   const latencyMs = Math.round(performance.now() - call.startedAt);
   const httpStatus = error ? error.status : result.kind === 'aborted' ? 499 : 200;
-  let cost = 0;
-  try {
-    cost = await settlement.settle(outcome);
-  } catch (err) {
-    // The reservation stays and is released by reconciliation; the usage row is still written.
-    deps.log.error({ err, rid: call.requestId }, 'settlement failed');
-  }
-  deps.usage.push({
-    request_id: call.requestId,
-    user_id: caller.user.id,
-    key_id: caller.keyId,
-    endpoint: inbound.endpoint,
-    model,
-    upstream_model: last?.upstreamModel ?? null,
+  const draft = usageDraft(call, {
+    upstreamModel: last?.upstreamModel ?? null,
     // A failed call is recorded against the last channel tried, so operators can see which one failed.
-    channel_id: outcome.channelId ?? last?.channel.id ?? null,
-    prompt_tokens: outcome.usage.promptTokens,
-    completion_tokens: outcome.usage.completionTokens,
-    cached_tokens: outcome.usage.cachedTokens,
-    cache_write_tokens: outcome.usage.cacheWriteTokens,
-    reasoning_tokens: outcome.usage.reasoningTokens,
-    cost,
-    // Read after settling: a failed call's plan use was given back.
-    usage_source: settlement.planUse ? 'plan' : outcome.usageSource,
-    is_stream: stream ? 1 : 0,
+    channelId: outcome.channelId ?? last?.channel.id ?? null,
+    usage: outcome.usage,
+    usageSource: outcome.usageSource,
     status: outcome.status,
-    http_status: httpStatus,
+    httpStatus,
     error: error?.message ?? (result.kind === 'broken' && last ? hideUpstream(result.failure.message, hideContext(last)) : null),
     attempts,
-    latency_ms: latencyMs,
-    ttft_ms: 'ttftMs' in result && result.ttftMs !== null ? Math.round(result.ttftMs) : null,
-    ip: call.ip,
-    created_at: Date.now(),
+    latencyMs,
+    ttftMs: 'ttftMs' in result && result.ttftMs !== null ? Math.round(result.ttftMs) : null,
   });
+  let booked: SettledCall;
+  try {
+    booked = await settlement.settle(outcome, draft);
+  } catch (err) {
+    // Nothing of the settlement committed: the reservation stays and reconciliation releases it
+    // (charging nothing), so the row is still written, through the batch, at cost 0.
+    deps.log.error({ err, rid: call.requestId }, 'settlement failed');
+    booked = { row: { ...draft, cost: 0 }, recorded: false };
+  }
+  if (booked.recorded) deps.usage.recordedElsewhere(booked.row);
+  else deps.usage.push(booked.row);
+  const cost = Number(booked.row.cost);
   deps.log.info(
     {
       rid: call.requestId,
