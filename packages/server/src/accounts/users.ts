@@ -17,8 +17,8 @@ import type { SessionStore } from './sessions.js';
  * unique indexes (migration 001), so two concurrent sign-ups for one name cannot both succeed;
  * the look-ups before an insert only give a friendlier answer in the common case.
  */
-export type Role = UserRow['role'];
-export type Status = UserRow['status'];
+type Role = UserRow['role'];
+type Status = UserRow['status'];
 
 export interface UserView {
   id: number;
@@ -237,7 +237,7 @@ export class UserService {
 
 type NewUserRow = Omit<UserRow, 'id' | 'balance'>;
 
-export function viewOf(row: UserRow): UserView {
+function viewOf(row: UserRow): UserView {
   return {
     id: Number(row.id),
     username: row.username,
