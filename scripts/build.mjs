@@ -1,4 +1,4 @@
-// Builds runnable JavaScript for the workspace packages in well under a second, with no type
+// Builds runnable JavaScript for the workspace packages in about a second, with no type
 // check: `npm start` must not wait on one. Types are checked by `npm run typecheck` (tsc -b,
 // which only writes declarations), and `npm test` runs both.
 //
@@ -13,7 +13,8 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Workspace packages with TypeScript sources, and which of their files only the tests use. */
+/** Workspace packages with TypeScript sources, and which of their files only the tests use
+ * (the same files each package's tsconfig.json excludes). */
 const packages = [
   { name: 'protocol', testOnly: [/\.test\.ts$/] },
   { name: 'testkit', testOnly: [/\.test\.ts$/, /(^|\/)test-[^/]*\.ts$/] },
@@ -63,8 +64,7 @@ async function buildPackage({ name, testOnly }) {
 }
 
 const started = performance.now();
-// Protocol first is not needed (no bundling, nothing reads another package's output), so the
-// three packages transpile in parallel.
+// Nothing is bundled, so no package reads another's output while building: all three at once.
 const counts = await Promise.all(packages.map(buildPackage));
 
 // The web app's build (Vite, a later issue) goes here, awaited like the packages above: it has
