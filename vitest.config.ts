@@ -41,6 +41,14 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      {
+        // The build scripts, tested by running them and the programs they produce.
+        test: {
+          name: 'tooling',
+          include: ['scripts/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
       ...backends.map((b) => ({
         resolve: { alias },
         test: {

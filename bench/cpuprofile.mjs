@@ -17,7 +17,6 @@ function decodeMappings(mappings) {
   const lines = [];
   let src = 0;
   let srcLine = 0;
-  let srcCol = 0;
   for (const line of mappings.split(';')) {
     const segs = [];
     let genCol = 0;
@@ -40,7 +39,6 @@ function decodeMappings(mappings) {
       if (v.length >= 4) {
         src += v[1];
         srcLine += v[2];
-        srcCol += v[3];
         segs.push([genCol, src, srcLine]);
       }
     }
@@ -66,7 +64,7 @@ function loadMap(file) {
 }
 
 /** "path:line" for a call frame (0-based line/column as in the profile), source-mapped when possible. */
-export function locate(url, line, col) {
+function locate(url, line, col) {
   if (!url) return '';
   if (url.startsWith('node:')) return `${url}:${line + 1}`;
   let file = url;

@@ -137,7 +137,9 @@ function signalAll(procs, signal) {
     if (p.exited) continue;
     try {
       process.kill(p.pid, signal);
-    } catch {}
+    } catch {
+      // It exited between the check and the signal: nothing left to stop.
+    }
   }
 }
 
@@ -145,7 +147,9 @@ function removeTempDirs() {
   for (const dir of tempDirs) {
     try {
       rmSync(dir, { recursive: true, force: true });
-    } catch {}
+    } catch {
+      // Best effort on the way out: what cannot be removed stays in the system's temp directory.
+    }
   }
   tempDirs.clear();
 }
@@ -172,7 +176,7 @@ export function tail(text, lines = 20) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export const CLK_TCK = (() => {
+const CLK_TCK = (() => {
   try {
     return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
   } catch {
@@ -234,7 +238,9 @@ export function machineInfo() {
   let kernel = '';
   try {
     kernel = readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim();
-  } catch {}
+  } catch {
+    // Not Linux: the report just has no kernel version.
+  }
   const git = (...args) => {
     try {
       return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();

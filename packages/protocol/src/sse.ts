@@ -31,7 +31,7 @@ export class SseDecoder {
       if (text.startsWith('\n')) text = text.slice(1);
     }
     const out: SseEvent[] = [];
-    let buf = this.tail + text;
+    const buf = this.tail + text;
     let start = 0;
     for (;;) {
       const lf = buf.indexOf('\n', start);
@@ -53,7 +53,6 @@ export class SseDecoder {
       start = next;
     }
     this.tail = start === 0 ? buf : buf.slice(start);
-    buf = '';
     return out;
   }
 

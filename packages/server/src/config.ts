@@ -72,7 +72,7 @@ const schema = z.object({
   SITE_NAME: z.string().trim().min(1).max(64).default('Switchboard'),
 });
 
-export type RawConfig = z.infer<typeof schema>;
+type RawConfig = z.infer<typeof schema>;
 
 export interface Config {
   port: number;
@@ -114,7 +114,7 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof RawConfig)[];
+const CONFIG_KEYS = Object.keys(schema.shape) as (keyof RawConfig)[];
 
 /** Reads `CONFIG_FILE` (or ./switchboard.config.json when present): a JSON object of the same keys. */
 function readConfigFile(env: NodeJS.ProcessEnv, cwd: string): Record<string, unknown> {

@@ -11,14 +11,14 @@ import { anthropicError } from './anthropic-errors.js';
 import { randomId } from './ids.js';
 
 /** Anthropic's keep-alive is a named event, not an SSE comment. */
-export const PING_EVENT = event('ping', { type: 'ping' });
+const PING_EVENT = event('ping', { type: 'ping' });
 
 function event(type: string, data: object): string {
   return `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /** OpenAI finish reasons in scripts become Anthropic stop reasons; others pass as given. */
-export function stopReason(finishReason: string): string {
+function stopReason(finishReason: string): string {
   switch (finishReason) {
     case 'stop':
       return 'end_turn';

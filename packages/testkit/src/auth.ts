@@ -9,7 +9,7 @@ import { GOOGLE_JSON_HEADERS, apiKeyInvalid, apiKeyMissing, vertexUnauthenticate
 import { azureAuthError } from './azure-errors.js';
 import { randomId } from './ids.js';
 
-export function bearer(header: string | undefined): string | undefined {
+function bearer(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const m = /^Bearer\s+(.+)$/i.exec(header);
   return m ? m[1]!.trim() : undefined;

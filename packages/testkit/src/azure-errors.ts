@@ -28,10 +28,10 @@ export function azureErrorForStatus(status: number, message?: string): unknown {
   return errorForStatus(status, message);
 }
 
-export const AZURE_INVALID_KEY =
+const AZURE_INVALID_KEY =
   'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.';
 
-export const AZURE_MISSING_KEY =
+const AZURE_MISSING_KEY =
   'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.';
 
 /** Azure answers a deployments URL without api-version as an unknown resource, not a 400. */

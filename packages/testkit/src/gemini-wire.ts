@@ -18,7 +18,7 @@ export interface GeminiFlavor {
 }
 
 /** OpenAI finish reasons in scripts become Gemini's; other values pass as given. */
-export function geminiFinishReason(finishReason: string): string {
+function geminiFinishReason(finishReason: string): string {
   switch (finishReason) {
     case 'stop':
     case 'tool_calls': // Gemini has no tool-call reason: function calls end with STOP.

@@ -5,8 +5,8 @@ import type { Plan } from './plan.js';
 import { randomId } from './ids.js';
 import type { WireUsage } from './usage.js';
 
-export const SYSTEM_FINGERPRINT = 'fp_mock';
-export const DONE_EVENT = 'data: [DONE]\n\n';
+const SYSTEM_FINGERPRINT = 'fp_mock';
+const DONE_EVENT = 'data: [DONE]\n\n';
 
 /** Identity shared by every chunk of one response. */
 export interface ResponseMeta {

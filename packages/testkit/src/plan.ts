@@ -6,11 +6,11 @@ import { splitEvenly, splitOnWords } from './split.js';
 
 export const DEFAULT_TEXT = 'Hello! This is a mock answer from the upstream.';
 /** Content and reasoning are cut into about this many deltas. */
-export const TEXT_DELTAS = 5;
+const TEXT_DELTAS = 5;
 /** Each tool call's arguments are cut into at most this many fragments. */
-export const ARGUMENT_FRAGMENTS = 4;
+const ARGUMENT_FRAGMENTS = 4;
 
-export interface PlannedToolCall {
+interface PlannedToolCall {
   /** Undefined when the script gave none; a fresh `call_…` id is made per response. */
   id: string | undefined;
   name: string;

@@ -120,7 +120,7 @@ export function responsesPromptTokens(body: unknown): number {
   return estimate(chars, count);
 }
 
-export function completionTokens(plan: Plan): number {
+function completionTokens(plan: Plan): number {
   let n = plan.reasoningDeltas.length + plan.contentDeltas.length;
   for (const call of plan.toolCalls ?? []) n += 1 + call.fragments.length;
   return n;

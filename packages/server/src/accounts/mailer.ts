@@ -21,7 +21,7 @@ export interface Mailer {
 }
 
 /** A sending failure, with a description that is safe to log (no credentials). */
-export class MailError extends Error {}
+class MailError extends Error {}
 
 export function createMailer(config: { smtpUrl: string | undefined; mailFrom: string }, log: Logger): Mailer {
   const url = config.smtpUrl;

@@ -25,8 +25,8 @@ export function foldLogin(login: string): string {
   return login.toLowerCase();
 }
 
-export type Role = UserRow['role'];
-export type Status = UserRow['status'];
+type Role = UserRow['role'];
+type Status = UserRow['status'];
 
 export interface UserView {
   id: number;
@@ -245,7 +245,7 @@ export class UserService {
 
 type NewUserRow = Omit<UserRow, 'id' | 'balance'>;
 
-export function viewOf(row: UserRow): UserView {
+function viewOf(row: UserRow): UserView {
   return {
     id: Number(row.id),
     username: row.username,

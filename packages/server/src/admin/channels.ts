@@ -173,7 +173,7 @@ function dedupe(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
 
-export function maskKey(key: string): string {
+function maskKey(key: string): string {
   return key
     .split('|')
     .map((part) => (part.length <= 8 ? '*'.repeat(part.length) : `${part.slice(0, 4)}…${part.slice(-2)}`))

@@ -1,11 +1,11 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
  * Table types. Timestamps are UTC milliseconds since the epoch in BIGINT columns: one
  * representation that behaves the same on SQLite, PostgreSQL and MySQL. Booleans are
  * 0/1 integers for the same reason; lists are JSON text.
  */
-export interface UsersTable {
+interface UsersTable {
   id: Generated<number>;
   username: string;
   email: string | null;
@@ -19,7 +19,7 @@ export interface UsersTable {
   updated_at: number;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id: string; // sha256 of the session token
   user_id: number;
   created_at: number;
@@ -28,7 +28,7 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-export interface ApiKeysTable {
+interface ApiKeysTable {
   id: Generated<number>;
   user_id: number;
   name: string;
@@ -50,7 +50,7 @@ export interface ApiKeysTable {
   tpm: number | null;
 }
 
-export interface ChannelsTable {
+interface ChannelsTable {
   id: Generated<number>;
   name: string;
   type: string;
@@ -102,7 +102,7 @@ export interface UsageLogsTable {
 }
 
 /** One movement of a user's points (B-4). `amount` is signed micro-points. */
-export interface LedgerTable {
+interface LedgerTable {
   id: Generated<number>;
   user_id: number;
   kind: string;
@@ -115,7 +115,7 @@ export interface LedgerTable {
 }
 
 /** Points held for a request in flight, until it settles (or is reconciled after a crash). */
-export interface ReservationsTable {
+interface ReservationsTable {
   request_id: string;
   user_id: number;
   amount: number | string;
@@ -155,7 +155,7 @@ export interface CodesTable {
 }
 
 /** One runtime settings section (settings/sections.ts), as JSON. */
-export interface SettingsTable {
+interface SettingsTable {
   name: string;
   value: string;
   updated_at: number;
@@ -183,7 +183,7 @@ export interface SubscriptionsTable {
 }
 
 /** Uses of one plan item by one user in the period starting at `period_start`. */
-export interface PlanUsageTable {
+interface PlanUsageTable {
   user_id: number;
   item_id: string;
   period_start: number;
@@ -207,8 +207,6 @@ export interface Database {
 }
 
 export type UserRow = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
-export type ChannelUpdate = Updateable<ChannelsTable>;
 export type NewUsageLog = Insertable<UsageLogsTable>;

@@ -5,7 +5,7 @@ import type { Database } from './schema.js';
 const MAX_ATTEMPTS = 5;
 
 /** A transaction the engine aborted to break a deadlock or a serialization conflict: safe to run again. */
-export function isTransientConflict(err: unknown): boolean {
+function isTransientConflict(err: unknown): boolean {
   const e = err as { code?: unknown; errno?: unknown } | null;
   if (!e || typeof e !== 'object') return false;
   return (

@@ -30,9 +30,9 @@
  * documented when written, and the comments say where that is fragile.
  */
 
-export type ModelKind = 'chat' | 'embedding' | 'image' | 'audio' | 'rerank' | 'moderation';
-export type InputModality = 'text' | 'image' | 'audio' | 'file';
-export type OutputModality = 'text' | 'image' | 'audio' | 'embedding';
+type ModelKind = 'chat' | 'embedding' | 'image' | 'audio' | 'rerank' | 'moderation';
+type InputModality = 'text' | 'image' | 'audio' | 'file';
+type OutputModality = 'text' | 'image' | 'audio' | 'embedding';
 
 export interface ModelCapabilities {
   /**
@@ -60,7 +60,7 @@ export interface ModelCapabilities {
   readonly output: readonly OutputModality[];
 }
 
-export type CapabilitySource = 'table' | 'family' | 'default';
+type CapabilitySource = 'table' | 'family' | 'default';
 
 export interface CapabilityResolution {
   capabilities: ModelCapabilities;

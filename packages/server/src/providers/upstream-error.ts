@@ -2,7 +2,7 @@
  * How a failed upstream call should be treated. Adapters classify; the relay core acts:
  * retryable failures move to the next attempt, the rest are returned to the caller.
  */
-export type UpstreamFailureKind =
+type UpstreamFailureKind =
   | 'auth' // the channel's key is wrong or revoked
   | 'quota' // the channel's account is out of credit
   | 'rate_limit'

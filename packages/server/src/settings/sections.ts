@@ -38,6 +38,6 @@ export const SETTINGS_SECTIONS = {
   }),
 } as const;
 
-export type SettingsSections = typeof SETTINGS_SECTIONS;
+type SettingsSections = typeof SETTINGS_SECTIONS;
 export type SectionName = keyof SettingsSections;
 export type Settings = { [K in SectionName]: z.output<SettingsSections[K]> };

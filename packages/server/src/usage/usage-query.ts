@@ -12,7 +12,7 @@ import { applyFilters, type UsageFilters } from './usage-filters.js';
  */
 export type UsageView = 'user' | 'admin';
 
-export interface UserUsageRow {
+interface UserUsageRow {
   id: number;
   request_id: string;
   created_at: number;
@@ -171,11 +171,11 @@ interface Position {
   id: number;
 }
 
-export function encodeCursor(p: Position): string {
+function encodeCursor(p: Position): string {
   return `${p.createdAt}_${p.id}`;
 }
 
-export function decodeCursor(cursor: string): Position {
+function decodeCursor(cursor: string): Position {
   const m = /^(\d{1,16})_(\d{1,16})$/.exec(cursor);
   const position = m && { createdAt: Number(m[1]), id: Number(m[2]) };
   if (!position || !Number.isSafeInteger(position.createdAt) || !Number.isSafeInteger(position.id)) {

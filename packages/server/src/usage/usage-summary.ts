@@ -14,7 +14,7 @@ import { exactInt } from './usage-query.js';
 export const DAY_MS = 86_400_000;
 export const MAX_SUMMARY_DAYS = 366;
 
-export interface UsageTotals {
+interface UsageTotals {
   requests: number;
   /** Requests that ended in an error (status "error"; a client abort is not an error). */
   errors: number;
@@ -29,18 +29,18 @@ export interface UsageTotals {
   cost: number;
 }
 
-export interface DayTotals extends UsageTotals {
+interface DayTotals extends UsageTotals {
   /** The calendar day in the caller's time zone, YYYY-MM-DD. */
   date: string;
   /** When that day starts, ms since 1970 (UTC). */
   start: number;
 }
 
-export interface ModelTotals extends UsageTotals {
+interface ModelTotals extends UsageTotals {
   model: string;
 }
 
-export interface GroupTotals extends UsageTotals {
+interface GroupTotals extends UsageTotals {
   id: number | null;
   name: string | null;
 }

@@ -47,7 +47,7 @@ function textChars(v: unknown): number {
  * `us.anthropic.claude-3-5-sonnet-20241022-v2:0` → `claude-3-5-sonnet-20241022`.
  * An ARN (inference profile, provisioned model) keeps its last path segment.
  */
-export function responseModel(modelId: string): string {
+function responseModel(modelId: string): string {
   const last = modelId.slice(modelId.lastIndexOf('/') + 1);
   return last
     .replace(/^(us|eu|apac|global|us-gov|jp|au|ca)\./, '')

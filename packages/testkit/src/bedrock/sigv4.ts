@@ -4,7 +4,7 @@
 // with itself. This one is checked against AWS's published example (sigv4.test.ts).
 import { createHash, createHmac } from 'node:crypto';
 
-export const ALGORITHM = 'AWS4-HMAC-SHA256';
+const ALGORITHM = 'AWS4-HMAC-SHA256';
 
 export interface CanonicalInput {
   method: string;
@@ -32,7 +32,7 @@ export const sha256Hex = (data: string | Buffer): string => createHash('sha256')
 const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
 
 /** RFC 3986 encoding as SigV4 wants it: only A-Z a-z 0-9 - _ . ~ stay literal. */
-export function uriEncode(s: string): string {
+function uriEncode(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
@@ -80,7 +80,7 @@ export function canonicalRequest(c: CanonicalInput): string {
   return [c.method.toUpperCase(), canonicalUri(c.path), canonicalQuery(c.query), headerLines, c.signedHeaders.join(';'), c.payloadHash].join('\n');
 }
 
-export function credentialScope(s: Scope): string {
+function credentialScope(s: Scope): string {
   return `${s.date}/${s.region}/${s.service}/aws4_request`;
 }
 

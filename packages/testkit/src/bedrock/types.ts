@@ -2,7 +2,7 @@
 // so callers can import them without pulling in node:http.
 import type { CapturedRequest } from '../types.js';
 
-export interface MockBedrockToolCall {
+interface MockBedrockToolCall {
   name: string;
   /** JSON text of the tool input; streamed as input_json_delta fragments. */
   arguments: string;
@@ -14,7 +14,7 @@ export interface MockBedrockToolCall {
  * Exceptions Bedrock sends inside an event stream after the 200 went out. The names
  * are the event-stream member names (`:exception-type`), lower camel case as sent.
  */
-export type MockBedrockStreamException = 'throttlingException' | 'modelStreamErrorException';
+type MockBedrockStreamException = 'throttlingException' | 'modelStreamErrorException';
 
 /** How the mock answers one invoke request. A queued script replaces the defaults entirely. */
 export interface MockBedrockScript {

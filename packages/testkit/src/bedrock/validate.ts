@@ -3,7 +3,7 @@
 // copied from the Anthropic API unchanged (`model`, `stream`) is rejected.
 import { validationError, type BedrockError } from './errors.js';
 
-export const ANTHROPIC_VERSION = 'bedrock-2023-05-31';
+const ANTHROPIC_VERSION = 'bedrock-2023-05-31';
 
 export interface InvokeBody {
   messages: unknown[];

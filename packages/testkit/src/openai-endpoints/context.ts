@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import type { MockEndpointScript } from './types.js';
 
-export interface EndpointContext {
+interface EndpointContext {
   res: ServerResponse;
   /** The JSON body (empty object for multipart endpoints). */
   body: Record<string, unknown>;

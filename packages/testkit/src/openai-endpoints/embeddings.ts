@@ -7,7 +7,7 @@ import { sendError, sendJson } from './reply.js';
 import { countTokens, inputItems } from './tokens.js';
 import { str, type Endpoint } from './context.js';
 
-export const EMBEDDING_DIMENSIONS = 8;
+const EMBEDDING_DIMENSIONS = 8;
 
 export const embeddings: Endpoint = {
   body: 'json',
@@ -33,7 +33,7 @@ export const embeddings: Endpoint = {
 };
 
 /** A unit-length vector (OpenAI's embeddings are normalized) seeded by the text. */
-export function embed(text: string, dims: number): number[] {
+function embed(text: string, dims: number): number[] {
   const values: number[] = [];
   for (let block = 0; values.length < dims; block++) {
     const digest = createHash('sha256').update(`${block}:${text}`).digest();

@@ -9,7 +9,7 @@ export const SPEECH_AUDIO: Buffer = Buffer.concat([
   Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'),
   Buffer.from(Array.from({ length: 3 * 1024 - 10 }, (_, i) => i % 251)),
 ]);
-export const SPEECH_CHUNK_DELAY_MS = 15;
+const SPEECH_CHUNK_DELAY_MS = 15;
 
 const CONTENT_TYPES: Record<string, string> = {
   mp3: 'audio/mpeg',

@@ -17,7 +17,7 @@ import { z } from 'zod';
 // ───────────────────────────── helpers ─────────────────────────────
 
 /** A content block of a type this codec does not convert (dropped by the decoders). */
-export interface UnsupportedBlock {
+interface UnsupportedBlock {
   type: 'unsupported';
   originalType: string;
 }
@@ -41,12 +41,12 @@ function byType<const T extends Record<string, z.ZodType>>(schemas: T) {
 
 // ───────────────────────────── request content ─────────────────────────────
 
-export const cacheControlSchema = z.looseObject({
+const cacheControlSchema = z.looseObject({
   type: z.literal('ephemeral'),
   ttl: z.string().optional(),
 });
 
-export const textBlockSchema = z.looseObject({
+const textBlockSchema = z.looseObject({
   type: z.literal('text'),
   text: z.string(),
   cache_control: cacheControlSchema.nullish(),
@@ -56,16 +56,16 @@ const base64SourceSchema = z.looseObject({ type: z.literal('base64'), media_type
 const urlSourceSchema = z.looseObject({ type: z.literal('url'), url: z.string() });
 const fileSourceSchema = z.looseObject({ type: z.literal('file'), file_id: z.string() });
 
-export const imageBlockSchema = z.looseObject({
+const imageBlockSchema = z.looseObject({
   type: z.literal('image'),
   source: z.discriminatedUnion('type', [base64SourceSchema, urlSourceSchema, fileSourceSchema]),
   cache_control: cacheControlSchema.nullish(),
 });
 
 /** Blocks allowed inside a `tool_result` or a document `content` source. */
-export const nestedBlockSchema = byType({ text: textBlockSchema, image: imageBlockSchema });
+const nestedBlockSchema = byType({ text: textBlockSchema, image: imageBlockSchema });
 
-export const documentBlockSchema = z.looseObject({
+const documentBlockSchema = z.looseObject({
   type: z.literal('document'),
   source: z.discriminatedUnion('type', [
     base64SourceSchema,
@@ -81,7 +81,7 @@ export const documentBlockSchema = z.looseObject({
   cache_control: cacheControlSchema.nullish(),
 });
 
-export const toolUseBlockSchema = z.looseObject({
+const toolUseBlockSchema = z.looseObject({
   type: z.literal('tool_use'),
   id: z.string(),
   name: z.string(),
@@ -89,7 +89,7 @@ export const toolUseBlockSchema = z.looseObject({
   cache_control: cacheControlSchema.nullish(),
 });
 
-export const toolResultBlockSchema = z.looseObject({
+const toolResultBlockSchema = z.looseObject({
   type: z.literal('tool_result'),
   tool_use_id: z.string(),
   content: z.union([z.string(), z.array(nestedBlockSchema)]).optional(),
@@ -97,19 +97,19 @@ export const toolResultBlockSchema = z.looseObject({
   cache_control: cacheControlSchema.nullish(),
 });
 
-export const thinkingBlockSchema = z.looseObject({
+const thinkingBlockSchema = z.looseObject({
   type: z.literal('thinking'),
   thinking: z.string(),
   /** Required by Anthropic when sent back; optional here so other upstreams can still take it. */
   signature: z.string().optional(),
 });
 
-export const redactedThinkingBlockSchema = z.looseObject({
+const redactedThinkingBlockSchema = z.looseObject({
   type: z.literal('redacted_thinking'),
   data: z.string(),
 });
 
-export const contentBlockSchema = byType({
+const contentBlockSchema = byType({
   text: textBlockSchema,
   image: imageBlockSchema,
   document: documentBlockSchema,
@@ -119,7 +119,7 @@ export const contentBlockSchema = byType({
   redacted_thinking: redactedThinkingBlockSchema,
 });
 
-export const messageParamSchema = z.looseObject({
+const messageParamSchema = z.looseObject({
   role: z.enum(['user', 'assistant']),
   content: z.union([z.string(), z.array(contentBlockSchema)]),
 });
@@ -127,7 +127,7 @@ export const messageParamSchema = z.looseObject({
 // ───────────────────────────── request ─────────────────────────────
 
 /** A tool: custom (`type` absent or "custom") or an Anthropic-defined tool (`web_search_20250305` …). */
-export const toolSchema = z
+const toolSchema = z
   .looseObject({
     type: z.string().nullish(),
     name: z.string().min(1),
@@ -143,7 +143,7 @@ export const toolSchema = z
     }
   });
 
-export const toolChoiceSchema = z
+const toolChoiceSchema = z
   .looseObject({
     type: z.enum(['auto', 'any', 'tool', 'none']),
     name: z.string().optional(),
@@ -155,7 +155,7 @@ export const toolChoiceSchema = z
     }
   });
 
-export const thinkingConfigSchema = z
+const thinkingConfigSchema = z
   .looseObject({
     /** "enabled", "disabled"; newer values (e.g. "adaptive") are passed through as extra. */
     type: z.string(),
@@ -202,31 +202,26 @@ export const KNOWN_REQUEST_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 export type AnthropicCacheControl = z.infer<typeof cacheControlSchema>;
-export type AnthropicTextBlockParam = z.infer<typeof textBlockSchema>;
 export type AnthropicImageBlockParam = z.infer<typeof imageBlockSchema>;
 export type AnthropicDocumentBlockParam = z.infer<typeof documentBlockSchema>;
-export type AnthropicToolUseBlockParam = z.infer<typeof toolUseBlockSchema>;
 export type AnthropicToolResultBlockParam = z.infer<typeof toolResultBlockSchema>;
-export type AnthropicThinkingBlockParam = z.infer<typeof thinkingBlockSchema>;
-export type AnthropicRedactedThinkingBlockParam = z.infer<typeof redactedThinkingBlockSchema>;
 export type AnthropicContentBlockParam = z.infer<typeof contentBlockSchema>;
 export type AnthropicNestedBlockParam = z.infer<typeof nestedBlockSchema>;
 export type AnthropicMessageParam = z.infer<typeof messageParamSchema>;
 export type AnthropicTool = z.infer<typeof toolSchema>;
 export type AnthropicToolChoice = z.infer<typeof toolChoiceSchema>;
-export type AnthropicThinkingConfig = z.infer<typeof thinkingConfigSchema>;
 export type AnthropicMessagesRequest = z.infer<typeof messagesRequestSchema>;
 
 // ───────────────────────────── response ─────────────────────────────
 
-export const usageSchema = z.looseObject({
+const usageSchema = z.looseObject({
   input_tokens: z.number().nullish(),
   output_tokens: z.number().nullish(),
   cache_creation_input_tokens: z.number().nullish(),
   cache_read_input_tokens: z.number().nullish(),
 });
 
-export const responseContentBlockSchema = byType({
+const responseContentBlockSchema = byType({
   text: z.looseObject({ type: z.literal('text'), text: z.string() }),
   thinking: z.looseObject({ type: z.literal('thinking'), thinking: z.string(), signature: z.string().nullish() }),
   redacted_thinking: z.looseObject({ type: z.literal('redacted_thinking'), data: z.string() }),
@@ -310,7 +305,7 @@ export type AnthropicStreamContentBlock =
   | { type: 'redacted_thinking'; data: string }
   | { type: 'tool_use'; id: string; name: string; input: Record<string, never> };
 
-export type AnthropicStreamDelta =
+type AnthropicStreamDelta =
   | { type: 'text_delta'; text: string }
   | { type: 'thinking_delta'; thinking: string }
   | { type: 'signature_delta'; signature: string }

@@ -56,37 +56,37 @@ function lowerEnum<const T extends readonly [string, ...string[]]>(values: T) {
 
 // ───────────────────────────── parts ─────────────────────────────
 
-export const blobSchema = wire({
+const blobSchema = wire({
   mimeType: z.string().min(1),
   /** base64 */
   data: z.string(),
 });
 
-export const fileDataSchema = wire({
+const fileDataSchema = wire({
   mimeType: z.string().optional(),
   fileUri: z.string().min(1),
 });
 
-export const functionCallSchema = wire({
+const functionCallSchema = wire({
   id: z.string().optional(),
   name: z.string().min(1),
   args: jsonObject.optional(),
 });
 
 /** Parts allowed inside a multimodal `functionResponse.parts` (Gemini 3). */
-export const functionResponsePartSchema = wire({
+const functionResponsePartSchema = wire({
   inlineData: blobSchema.optional(),
   fileData: fileDataSchema.optional(),
 });
 
-export const functionResponseSchema = wire({
+const functionResponseSchema = wire({
   id: z.string().optional(),
   name: z.string().min(1),
   response: jsonObject.optional(),
   parts: z.array(functionResponsePartSchema).optional(),
 });
 
-export const partSchema = wire({
+const partSchema = wire({
   text: z.string().optional(),
   /** The part is a thought (summary) of a thinking model. */
   thought: z.boolean().optional(),
@@ -98,20 +98,20 @@ export const partSchema = wire({
   functionResponse: functionResponseSchema.optional(),
 });
 
-export const requestContentSchema = wire({
+const requestContentSchema = wire({
   role: lowerEnum(['user', 'model', 'function'] as const).optional(),
   parts: z.array(partSchema),
 });
 
 /** `systemInstruction`: a Content (role ignored); the SDK shorthand of a bare string is accepted. */
-export const systemInstructionSchema = z.preprocess(
+const systemInstructionSchema = z.preprocess(
   (v) => (typeof v === 'string' ? { parts: [{ text: v }] } : v),
   wire({ role: z.string().optional(), parts: z.array(partSchema) }),
 );
 
 // ───────────────────────────── tools ─────────────────────────────
 
-export const functionDeclarationSchema = wire({
+const functionDeclarationSchema = wire({
   name: z.string().min(1),
   description: z.string().optional(),
   /** OpenAPI 3.0 subset (`type: "OBJECT"` …). */
@@ -121,22 +121,22 @@ export const functionDeclarationSchema = wire({
 });
 
 /** A Tool: function declarations, or a built-in tool (`googleSearch`, `codeExecution`, `urlContext` …). */
-export const toolSchema = wire({
+const toolSchema = wire({
   functionDeclarations: z.array(functionDeclarationSchema).optional(),
 });
 
-export const functionCallingConfigSchema = wire({
+const functionCallingConfigSchema = wire({
   mode: upperEnum(['MODE_UNSPECIFIED', 'AUTO', 'ANY', 'NONE', 'VALIDATED'] as const).optional(),
   allowedFunctionNames: z.array(z.string()).optional(),
 });
 
-export const toolConfigSchema = wire({
+const toolConfigSchema = wire({
   functionCallingConfig: functionCallingConfigSchema.optional(),
 });
 
 // ───────────────────────────── generation config ─────────────────────────────
 
-export const thinkingConfigSchema = wire({
+const thinkingConfigSchema = wire({
   /** Tokens; 0 = off, -1 = dynamic (model decides). */
   thinkingBudget: z.number().int().optional(),
   includeThoughts: z.boolean().optional(),
@@ -144,7 +144,7 @@ export const thinkingConfigSchema = wire({
   thinkingLevel: z.string().optional(),
 });
 
-export const generationConfigSchema = wire({
+const generationConfigSchema = wire({
   temperature: z.number().min(0).max(2).optional(),
   topP: z.number().min(0).max(1).optional(),
   topK: z.number().min(0).optional(),
@@ -174,18 +174,18 @@ export const generateContentRequestSchema = wire({
 
 // ───────────────────────────── response ─────────────────────────────
 
-export const responseContentSchema = wire({
+const responseContentSchema = wire({
   role: z.string().optional(),
   parts: z.array(partSchema).optional(),
 });
 
-export const candidateSchema = wire({
+const candidateSchema = wire({
   content: responseContentSchema.optional(),
   finishReason: z.string().optional(),
   index: z.number().int().optional(),
 });
 
-export const usageMetadataSchema = wire({
+const usageMetadataSchema = wire({
   /** Includes cached content tokens. */
   promptTokenCount: z.number().int().nonnegative().optional(),
   /** Visible answer tokens (thoughts excluded). */
@@ -196,7 +196,7 @@ export const usageMetadataSchema = wire({
   toolUsePromptTokenCount: z.number().int().nonnegative().optional(),
 });
 
-export const promptFeedbackSchema = wire({
+const promptFeedbackSchema = wire({
   blockReason: z.string().optional(),
 });
 

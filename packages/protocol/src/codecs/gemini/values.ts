@@ -38,11 +38,6 @@ export function answerCallId(answerId: string, n: number): string {
   return `call_${answerId}_${n}`;
 }
 
-/** Sets `key` only when `value` is defined, so optional fields stay absent. */
-export function setDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) target[key] = value;
-}
-
 const EXTENSION_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',

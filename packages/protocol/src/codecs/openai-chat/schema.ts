@@ -56,7 +56,6 @@ export type WireTextPart = z.infer<typeof textPart>;
 export type WireImagePart = z.infer<typeof imagePart>;
 export type WireUserPart = z.infer<typeof userPart>;
 export type WireToolResultPart = z.infer<typeof toolResultPart>;
-export type WireAssistantPart = z.infer<typeof assistantPart>;
 
 // ───────────────────────────── request: messages ─────────────────────────────
 
@@ -111,7 +110,6 @@ const message = z.discriminatedUnion('role', [instructionMessage, userMessage, a
 
 export type WireMessage = z.infer<typeof message>;
 export type WireAssistantMessage = z.infer<typeof assistantMessage>;
-export type WireToolCall = z.infer<typeof toolCall>;
 
 // ───────────────────────────── request: tools, formats, envelope ─────────────────────────────
 
@@ -272,7 +270,7 @@ export interface WireChunkChoice {
   finish_reason?: unknown;
 }
 
-export interface WireDelta {
+interface WireDelta {
   content?: unknown;
   refusal?: unknown;
   reasoning_content?: unknown;

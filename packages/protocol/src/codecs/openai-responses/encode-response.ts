@@ -46,7 +46,7 @@ export function responseIds(irId: string): ResponseIds {
   return { response: `resp_${suffix}`, item: (prefix, n) => `${prefix}_${suffix}_${n}` };
 }
 
-export function outputItems(parts: IrAssistantPart[], ids: ResponseIds, refusal: boolean): ResponsesOutputItem[] {
+function outputItems(parts: IrAssistantPart[], ids: ResponseIds, refusal: boolean): ResponsesOutputItem[] {
   const out: ResponsesOutputItem[] = [];
   for (const part of parts) {
     const n = out.length;
@@ -90,7 +90,7 @@ export function reasoningItem(id: string, text: string, signature: string | unde
   return item;
 }
 
-export function encodeUsage(u: IrUsage): ResponsesUsage {
+function encodeUsage(u: IrUsage): ResponsesUsage {
   const input: ResponsesUsage['input_tokens_details'] = { cached_tokens: u.cachedInput ?? 0 };
   if (u.cacheWrite) input.cache_write_tokens = u.cacheWrite;
   return {

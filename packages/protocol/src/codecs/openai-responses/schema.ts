@@ -66,7 +66,7 @@ export const functionCallOutputItemSchema = z.looseObject({
   output: z.union([z.string(), z.array(anyPartSchema)]),
 });
 
-export const summaryTextSchema = z.looseObject({ type: z.string(), text: z.string() });
+const summaryTextSchema = z.looseObject({ type: z.string(), text: z.string() });
 
 export const reasoningItemSchema = z.looseObject({
   type: z.literal('reasoning'),
@@ -78,7 +78,7 @@ export const reasoningItemSchema = z.looseObject({
 });
 
 /** Any input item, before it is checked by the schema for its `type` (absent = message). */
-export const anyItemSchema = z.looseObject({ type: z.string().optional() });
+const anyItemSchema = z.looseObject({ type: z.string().optional() });
 
 // ───────────────────────────── request: tools, format, envelope ─────────────────────────────
 
@@ -92,12 +92,12 @@ export const functionToolSchema = z.looseObject({
 
 export const anyToolSchema = z.looseObject({ type: z.string().min(1, 'tool type is required') });
 
-export const toolChoiceSchema = z.union([
+const toolChoiceSchema = z.union([
   z.enum(['auto', 'none', 'required']),
   z.looseObject({ type: z.string().min(1), name: z.string().optional() }),
 ]);
 
-export const textFormatSchema = z.discriminatedUnion('type', [
+const textFormatSchema = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('text') }),
   z.looseObject({ type: z.literal('json_object') }),
   z.looseObject({
@@ -139,13 +139,10 @@ export const requestSchema = z.looseObject({
 });
 
 export type ResponsesRequest = z.infer<typeof requestSchema>;
-export type ResponsesMessageItem = z.infer<typeof messageItemSchema>;
-export type ResponsesFunctionTool = z.infer<typeof functionToolSchema>;
-export type ResponsesTextFormat = z.infer<typeof textFormatSchema>;
 
 // ───────────────────────────── answers ─────────────────────────────
 
-export const usageSchema = z.looseObject({
+const usageSchema = z.looseObject({
   input_tokens: z.number(),
   output_tokens: z.number(),
   total_tokens: z.number().nullish(),
@@ -162,7 +159,7 @@ export const outputMessageSchema = z.looseObject({
   content: z.array(anyPartSchema),
 });
 
-export const responseErrorSchema = z.looseObject({
+const responseErrorSchema = z.looseObject({
   code: z.string().nullish(),
   message: z.string(),
   type: z.string().nullish(),
@@ -186,7 +183,7 @@ export type ResponsesWireResponse = z.infer<typeof responseSchema>;
 // ───────────────────────────── stream events (read side) ─────────────────────────────
 
 /** Fields shared by the per-item events (`output_index`, and `item_id` where it exists). */
-export const itemEventSchema = z.looseObject({
+const itemEventSchema = z.looseObject({
   type: z.string(),
   output_index: z.number().int().min(0),
   item_id: z.string().nullish(),
@@ -206,23 +203,23 @@ export const responseEventSchema = z.looseObject({ type: z.string(), response: r
 
 // ───────────────────────────── write side ─────────────────────────────
 
-export type ResponsesOutputText = {
+type ResponsesOutputText = {
   type: 'output_text';
   text: string;
   annotations: unknown[];
 }
 
-export type ResponsesRefusal = {
+type ResponsesRefusal = {
   type: 'refusal';
   refusal: string;
 }
 
-export type ResponsesSummaryText = {
+type ResponsesSummaryText = {
   type: 'summary_text';
   text: string;
 }
 
-export type ResponsesItemStatus = 'in_progress' | 'completed' | 'incomplete';
+type ResponsesItemStatus = 'in_progress' | 'completed' | 'incomplete';
 
 export type ResponsesOutputMessage = {
   id: string;

@@ -2,7 +2,7 @@ import { anthropicCodec } from '@switchboard/protocol/codecs/anthropic';
 import type { ProviderAdapter } from '../provider-adapter.js';
 
 /** The API version every current Messages feature (tools, vision, thinking, caching) works on. */
-export const ANTHROPIC_VERSION = '2023-06-01';
+const ANTHROPIC_VERSION = '2023-06-01';
 
 /** Anthropic Messages API: `x-api-key`, `anthropic-version`, POST {base}/messages. */
 export const anthropicAdapter: ProviderAdapter = {

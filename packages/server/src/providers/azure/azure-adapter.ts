@@ -3,7 +3,7 @@ import type { ProviderAdapter } from '../provider-adapter.js';
 import { buildChatRequest } from '../openai/chat-adapter.js';
 
 /** The GA api-version used when the channel's base URL does not name one. */
-export const AZURE_DEFAULT_API_VERSION = '2024-10-21';
+const AZURE_DEFAULT_API_VERSION = '2024-10-21';
 
 /**
  * Azure OpenAI: POST {endpoint}/openai/deployments/{deployment}/chat/completions?api-version=…

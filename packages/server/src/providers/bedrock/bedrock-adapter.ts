@@ -73,7 +73,7 @@ export function buildBedrockRequest(input: BuildInput, date: Date): UpstreamRequ
  * operation, so both fields go (Bedrock rejects them); `anthropic-beta` travels in the body
  * as `anthropic_beta` because Bedrock does not read Anthropic's headers.
  */
-export function bedrockBody(body: Readonly<Record<string, unknown>>, betaHeader: string | undefined): Record<string, unknown> {
+function bedrockBody(body: Readonly<Record<string, unknown>>, betaHeader: string | undefined): Record<string, unknown> {
   const { model: _model, stream: _stream, anthropic_version: _version, anthropic_beta: bodyBetas, ...rest } = body;
   const betas = new Set<string>();
   if (Array.isArray(bodyBetas)) for (const b of bodyBetas) if (typeof b === 'string' && b) betas.add(b);

@@ -30,7 +30,7 @@ export function classifyBedrockError(status: number, body: string): UpstreamFail
 }
 
 /** `{message}` / `{Message}` / `{__type}` of an AWS JSON error body; empty strings when absent. */
-export function readAwsError(body: string): { type: string; message: string } {
+function readAwsError(body: string): { type: string; message: string } {
   try {
     const json = JSON.parse(body) as { message?: unknown; Message?: unknown; __type?: unknown } | null;
     const message = json?.message ?? json?.Message;

@@ -6,7 +6,7 @@ export interface BedrockKey {
   region: string;
 }
 
-export const BEDROCK_KEY_FORMAT = 'ACCESS_KEY_ID|SECRET_ACCESS_KEY|REGION[|SESSION_TOKEN]';
+const BEDROCK_KEY_FORMAT = 'ACCESS_KEY_ID|SECRET_ACCESS_KEY|REGION[|SESSION_TOKEN]';
 
 // The region becomes part of a host name, so only region-shaped text is accepted.
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;

@@ -16,7 +16,7 @@ export interface EventStreamMessage {
 
 export const PRELUDE_LENGTH = 12;
 /** Prelude plus the trailing message CRC. */
-export const MIN_MESSAGE_LENGTH = 16;
+const MIN_MESSAGE_LENGTH = 16;
 /** The format's own limits: 16 MiB per message, 128 KiB of headers. */
 const MAX_MESSAGE_LENGTH = 16 * 1024 * 1024;
 const MAX_HEADERS_LENGTH = 128 * 1024;

@@ -125,7 +125,7 @@ export function canonicalQuery(query: string): string {
 }
 
 /** RFC 3986 encoding: everything but A-Z a-z 0-9 - . _ ~ becomes %XX (upper-case hex). */
-export function uriEncode(text: string): string {
+function uriEncode(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

@@ -5,7 +5,6 @@ import { isMultimodal, MULTIMODAL_GENERATION_PATH, TEXT_GENERATION_PATH, toMulti
 import { splitSearchSuffix } from './search-suffix.js';
 
 /** The channel base URL when the operator leaves it empty; international accounts use dashscope-intl. */
-export const DASHSCOPE_DEFAULT_BASE_URL = 'https://dashscope.aliyuncs.com';
 
 /**
  * Alibaba DashScope native API: POST {base}/api/v1/services/aigc/{text|multimodal}-generation/generation

@@ -12,7 +12,7 @@ import {
 import { imageUrlOf, partAsText } from '../ir-parts.js';
 
 /** One `input.messages[]` entry; `content` is a string (text models) or `[{text}|{image}]` (multimodal). */
-export type DashscopeWireMessage = Record<string, unknown>;
+type DashscopeWireMessage = Record<string, unknown>;
 
 /**
  * IR → DashScope native body `{model, input: {messages}, parameters}`.

@@ -32,7 +32,7 @@ const choice = z.looseObject({
   finish_reason: z.string().nullish(),
 });
 
-export const usageSchema = z.looseObject({
+const usageSchema = z.looseObject({
   input_tokens: z.number().nullish(),
   output_tokens: z.number().nullish(),
   total_tokens: z.number().nullish(),
@@ -54,6 +54,5 @@ export const answerSchema = z.looseObject({
 
 export type DashscopeAnswer = z.infer<typeof answerSchema>;
 export type DashscopeChoice = z.infer<typeof choice>;
-export type DashscopeMessage = z.infer<typeof message>;
 export type DashscopeToolCall = z.infer<typeof toolCall>;
 export type DashscopeUsage = z.infer<typeof usageSchema>;

@@ -26,7 +26,7 @@ export const geminiAdapter: ProviderAdapter = {
  * Google answers a bad key with 400 INVALID_ARGUMENT (reason API_KEY_INVALID), which would
  * otherwise read as the caller's fault and stop failover; it is the channel's key.
  */
-export function classifyGeminiError(status: number, body: string): UpstreamFailure {
+function classifyGeminiError(status: number, body: string): UpstreamFailure {
   const failure = classifyHttpError(status, body);
   if (status === 400 && /API_KEY_INVALID|API key not valid|API_KEY_/i.test(body)) {
     return { ...failure, kind: 'auth', retryable: true };

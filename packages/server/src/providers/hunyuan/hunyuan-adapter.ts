@@ -4,11 +4,10 @@ import { hunyuanCodec } from './codec.js';
 import { parseHunyuanKey } from './key.js';
 import { tc3Authorization } from './tc3.js';
 
-export const HUNYUAN_DEFAULT_BASE_URL = 'https://hunyuan.tencentcloudapi.com';
-export const HUNYUAN_ACTION = 'ChatCompletions';
-export const HUNYUAN_VERSION = '2023-09-01';
+const HUNYUAN_ACTION = 'ChatCompletions';
+const HUNYUAN_VERSION = '2023-09-01';
 /** The TC3 service name: the product part of hunyuan.tencentcloudapi.com, fixed whatever host a proxy uses. */
-export const HUNYUAN_SERVICE = 'hunyuan';
+const HUNYUAN_SERVICE = 'hunyuan';
 /** Sent and signed exactly like this: a charset added on the way would break the signature. */
 const CONTENT_TYPE = 'application/json';
 

@@ -12,7 +12,7 @@ import { createHash, createHmac } from 'node:crypto';
  * headers no proxy in between rewrites.
  */
 
-export const TC3_ALGORITHM = 'TC3-HMAC-SHA256';
+const TC3_ALGORITHM = 'TC3-HMAC-SHA256';
 const SIGNED_HEADERS = 'content-type;host';
 
 export interface Tc3Request {

@@ -31,17 +31,17 @@ const choice = z.looseObject({
   Index: z.number().nullish(),
 });
 
-export const usageSchema = z.looseObject({
+const usageSchema = z.looseObject({
   PromptTokens: z.number().nullish(),
   CompletionTokens: z.number().nullish(),
   TotalTokens: z.number().nullish(),
 });
 
 /** API 3.0 error: `Response.Error` (HTTP 200), e.g. AuthFailure.SignatureFailure. */
-export const apiErrorSchema = z.looseObject({ Code: z.string().nullish(), Message: z.string().nullish() });
+const apiErrorSchema = z.looseObject({ Code: z.string().nullish(), Message: z.string().nullish() });
 
 /** A failure inside a stream: `ErrorMsg` {Msg, Code} (4000 internal error, 4001 model timeout). */
-export const streamErrorSchema = z.looseObject({ Msg: z.string().nullish(), Code: z.number().nullish() });
+const streamErrorSchema = z.looseObject({ Msg: z.string().nullish(), Code: z.number().nullish() });
 
 export const answerSchema = z.looseObject({
   Id: z.string().nullish(),

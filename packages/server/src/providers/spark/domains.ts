@@ -3,7 +3,7 @@
  * has its own WebSocket path on spark-api.xf-yun.com, per iFlytek's "星火认知大模型Web API文档"
  * (and the X1 document for the reasoning model). The channel's model names are these domains.
  */
-export const SPARK_CHAT_PATHS: Readonly<Record<string, string>> = {
+const SPARK_CHAT_PATHS: Readonly<Record<string, string>> = {
   /** Spark Lite. */
   lite: '/v1.1/chat',
   /** Spark Pro. */
@@ -35,7 +35,7 @@ const MAX_TOKENS: Readonly<Record<string, number>> = {
   '4.0Ultra': 8192,
 };
 
-export class UnknownSparkDomainError extends Error {
+class UnknownSparkDomainError extends Error {
   override readonly name = 'UnknownSparkDomainError';
 }
 

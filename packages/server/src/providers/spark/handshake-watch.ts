@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Dispatcher } from 'undici';
 
 /** The HTTP answer that refused a WebSocket upgrade (Spark: 401 with a JSON message). */
-export interface HandshakeRefusal {
+interface HandshakeRefusal {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;

@@ -1,3 +1,4 @@
+import { channelTypeById } from '../channel-types.js';
 import type { ProviderAdapter } from '../provider-adapter.js';
 import { classifySparkError } from './classify-error.js';
 import { sparkCodec } from './codec.js';
@@ -7,8 +8,8 @@ import { createNdjsonFrameDecoder } from './ndjson-frames.js';
 import { sparkAuthQuery, sparkDate } from './sign.js';
 import { createSparkTransport, type SparkTransportOptions } from './transport.js';
 
-/** The channel base URL when the operator leaves it empty. */
-export const SPARK_DEFAULT_BASE_URL = 'https://spark-api.xf-yun.com';
+/** Named in the error for a channel saved without a host: the spark-native preset's base URL. */
+const PRESET_BASE_URL = channelTypeById('spark-native')?.baseUrl;
 
 export interface SparkAdapterOptions extends SparkTransportOptions {
   /** Clock in milliseconds, for the signed `date` (tests pin it). */
@@ -32,7 +33,7 @@ export function createSparkAdapter(opts: SparkAdapterOptions = {}): ProviderAdap
     codec: sparkCodec,
     build: ({ basePath, host, key, body, upstreamModel, stream, extraHeaders }) => {
       const creds = parseSparkKey(key);
-      if (host === '') throw new Error(`a Spark channel needs a base URL (${SPARK_DEFAULT_BASE_URL})`);
+      if (host === '') throw new Error(`a Spark channel needs a base URL (${PRESET_BASE_URL})`);
       const path = basePath + sparkChatPath(upstreamModel, opts.paths);
       const query = sparkAuthQuery({ apiKey: creds.apiKey, apiSecret: creds.apiSecret, host, path, date: sparkDate(now()) });
       const parameter = isRecord(body.parameter) ? body.parameter : {};

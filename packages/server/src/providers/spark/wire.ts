@@ -21,7 +21,7 @@ const textItem = z.looseObject({
   function_call: functionCall.nullish(),
 });
 
-export const usageSchema = z.looseObject({
+const usageSchema = z.looseObject({
   /** Tokens of the last question alone (no history); informational. */
   question_tokens: z.number().nullish(),
   /** All prompt tokens, history and system included: what is billed as input. */

@@ -5,7 +5,7 @@ import type { ServiceAccount } from './service-account.js';
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
 /** Google caps a service-account assertion at one hour. */
-export const ASSERTION_LIFETIME_SEC = 3600;
+const ASSERTION_LIFETIME_SEC = 3600;
 
 /**
  * The RS256-signed JWT a service account exchanges for an access token (Google's OAuth 2.0

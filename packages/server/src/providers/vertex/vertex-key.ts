@@ -7,7 +7,7 @@ export interface VertexKey {
   account: ServiceAccount;
 }
 
-export const VERTEX_KEY_FORMAT = 'REGION|<service-account JSON on one line>  or  REGION|PROJECT_ID|<service-account JSON>';
+const VERTEX_KEY_FORMAT = 'REGION|<service-account JSON on one line>  or  REGION|PROJECT_ID|<service-account JSON>';
 
 // Both become part of a host name or path, so only their documented shapes are accepted.
 const REGION = /^(?:global|[a-z]+-[a-z]+\d+)$/;

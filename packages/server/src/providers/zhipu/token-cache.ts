@@ -1,9 +1,9 @@
 import { signZhipuJwt, splitZhipuKey } from './jwt.js';
 
 /** Token lifetime: five minutes, as Chat Nio and Zhipu's own SDKs use. */
-export const ZHIPU_TOKEN_TTL_MS = 5 * 60_000;
+const ZHIPU_TOKEN_TTL_MS = 5 * 60_000;
 /** A cached token is replaced this long before it expires, so none expires in flight. */
-export const ZHIPU_TOKEN_MARGIN_MS = 30_000;
+const ZHIPU_TOKEN_MARGIN_MS = 30_000;
 /** Channels hold few keys; the bound only guards against a key set that keeps changing. */
 const MAX_ENTRIES = 1024;
 

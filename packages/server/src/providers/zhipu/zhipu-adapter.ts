@@ -3,7 +3,6 @@ import { buildChatRequest } from '../openai/chat-adapter.js';
 import type { ProviderAdapter } from '../provider-adapter.js';
 import { createZhipuTokenCache, type ZhipuTokenCacheOptions } from './token-cache.js';
 
-export const ZHIPU_DEFAULT_BASE_URL = 'https://open.bigmodel.cn/api/paas/v4';
 
 /**
  * Zhipu GLM (BigModel) v4: OpenAI Chat Completions in body and answers at

@@ -97,7 +97,7 @@ function withOptional(base: CachedAnswer, stopSequence: string | undefined, usag
  * IR stream events → the answer they spell. Parts are keyed by their IR index (the position
  * in the final content, in the order parts start); the last usage event is the total.
  */
-export class AnswerBuilder {
+class AnswerBuilder {
   private readonly parts = new Map<number, IrAssistantPart>();
   private id = '';
   private stop: IrStopReason | undefined;

@@ -29,7 +29,7 @@ const GENERATION_TTL_MS = 10 * 365 * 86400_000;
  * `rc:{generation}:{hash}:{slot}`, each with its own TTL; the size of a value is capped by
  * the caller, and Redis' own memory policy bounds the rest.
  */
-export class KvAnswerStore implements AnswerStore {
+class KvAnswerStore implements AnswerStore {
   readonly kind = 'redis' as const;
 
   constructor(private readonly kv: Kv) {}
@@ -53,7 +53,7 @@ export class KvAnswerStore implements AnswerStore {
 }
 
 /** Total size of answers a single node keeps in memory when there is no Redis. */
-export const MEMORY_BUDGET_BYTES = 64 * 1024 * 1024;
+const MEMORY_BUDGET_BYTES = 64 * 1024 * 1024;
 
 /**
  * Redis when configured; otherwise a byte-bounded store of this node's own. Not the

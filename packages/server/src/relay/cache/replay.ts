@@ -36,7 +36,7 @@ export function replayAnswer(call: GenerationCall, answer: CachedAnswer): void {
  * The IR stream of a stored answer. Usage comes right after `start`, where an Anthropic
  * upstream reports it, so every encoder has it for its opening or closing event.
  */
-export function streamEvents(answer: CachedAnswer, id: string, model: string, created: number): IrStreamEvent[] {
+function streamEvents(answer: CachedAnswer, id: string, model: string, created: number): IrStreamEvent[] {
   const events: IrStreamEvent[] = [{ type: 'start', id, model, created }];
   if (answer.usage) events.push({ type: 'usage', usage: answer.usage });
   answer.content.forEach((part, index) => {

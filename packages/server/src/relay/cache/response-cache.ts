@@ -11,11 +11,11 @@ import { ModelPolicy, uncacheableReason, type CacheSettings, type PriceModeOf } 
 import { parseAnswer, serializeAnswer, type CachedAnswer } from './cached-answer.js';
 
 /** The largest answer stored, as serialized JSON (characters); bigger answers are served but not kept. */
-export const MAX_ANSWER_CHARS = 512 * 1024;
+const MAX_ANSWER_CHARS = 512 * 1024;
 /** What an attempt may collect before giving up on storing (stream events carry JSON overhead). */
 const MAX_CAPTURE_CHARS = 4 * MAX_ANSWER_CHARS;
 
-export interface CacheHit {
+interface CacheHit {
   kind: 'hit';
   answer: CachedAnswer;
 }

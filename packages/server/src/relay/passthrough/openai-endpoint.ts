@@ -19,6 +19,6 @@ export async function openaiEndpointAdapter(attempt: Attempt, endpointPath: stri
 }
 
 /** Points a chat-completions request at another endpoint of the same API (query kept, e.g. Azure's api-version). */
-export function retarget(request: UpstreamRequest, endpointPath: string): UpstreamRequest {
+function retarget(request: UpstreamRequest, endpointPath: string): UpstreamRequest {
   return { ...request, path: request.path.replace(/\/chat\/completions(?=\?|$)/, endpointPath) };
 }

@@ -66,7 +66,7 @@ export function buildSnapshot(channels: readonly RoutableChannel[]): RouterSnaps
   return { tiersByModel };
 }
 
-export function channelOpenTo(channel: RoutableChannel, group: string): boolean {
+function channelOpenTo(channel: RoutableChannel, group: string): boolean {
   return channel.groups.length === 0 || channel.groups.includes(group);
 }
 
@@ -104,7 +104,7 @@ export function* planAttempts(
   }
 }
 
-export function pickWeighted<T extends { weight: number }>(items: readonly T[], random: () => number): T {
+function pickWeighted<T extends { weight: number }>(items: readonly T[], random: () => number): T {
   let total = 0;
   for (const item of items) total += Math.max(0, item.weight);
   if (total <= 0) return items[Math.floor(random() * items.length)] as T;

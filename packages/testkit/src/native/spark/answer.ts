@@ -8,7 +8,7 @@ export type SparkFrame = Record<string, unknown>;
 /** Input moderation refused the question (what a request for the fail model or text gets). */
 export const INPUT_REJECTED = { code: 10013, message: '输入内容审核不通过，涉嫌违规，请重新调整输入内容' };
 /** Output moderation stopped the answer midway. */
-export const OUTPUT_REJECTED = { code: 10014, message: '输出内容涉及敏感信息，审核不通过，后续结果无法展示给用户' };
+const OUTPUT_REJECTED = { code: 10014, message: '输出内容涉及敏感信息，审核不通过，后续结果无法展示给用户' };
 
 export function errorFrame(sid: string, error: { code: number; message: string }): SparkFrame {
   return { header: { code: error.code, message: error.message, sid, status: 2 } };

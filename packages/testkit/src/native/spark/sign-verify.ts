@@ -4,7 +4,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** iFlytek rejects a `date` more than 300 seconds off its clock. */
-export const MAX_SKEW_SECONDS = 300;
+const MAX_SKEW_SECONDS = 300;
 
 export interface SparkAuthParams {
   apiKey: string;

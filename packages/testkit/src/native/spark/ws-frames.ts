@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 
 /** RFC 6455 §1.3: the GUID appended to the client's key before hashing. */
-export const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 export const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
 
