@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * directory is 0700 and every file the server creates there 0600. Directories and files made by
  * older versions (0755 / 0644) are tightened at start-up.
  */
-export const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
 /** The files of DATA_DIR other than the database, which `prepareSqliteFile` handles wherever it lives. */

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   }
   // Signals are handled from the start: one that arrives while the node is still starting (or
   // right after it printed its address) stops it as soon as it is up, rather than killing it mid-way.
-  let server: RunningServer | undefined;
+  let server: RunningServer | undefined = undefined;
   let stopping: string | undefined;
   const stop = (signal: string) => {
     if (stopping) return;

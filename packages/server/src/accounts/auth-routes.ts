@@ -53,7 +53,7 @@ export async function startSession(
  * Password guessing is slow by design: a handful of tries per address per window, and
  * (`SignInThrottle`) a handful per account, then one per growing delay, whatever the address.
  */
-export const LOGIN_LIMIT = { name: 'login', limit: 10, windowMs: 5 * 60_000 };
+const LOGIN_LIMIT = { name: 'login', limit: 10, windowMs: 5 * 60_000 };
 
 /**
  * What the per-account limit counts: the account itself when it exists, so its username and email

@@ -9,7 +9,7 @@ import type { Kv } from '../kv/kv.js';
  * off for at most that long at a time, never for the length of a window. Constants, like the
  * per-address sign-in limit they sit beside.
  */
-export const ACCOUNT_SIGN_IN_LIMIT = {
+const ACCOUNT_SIGN_IN_LIMIT = {
   /** Failed checks allowed before any delay. */
   freeFailures: 5,
   /** The delay after the last free failure; it doubles with every further failed check. */

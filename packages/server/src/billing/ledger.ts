@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../db/unique-violation.js';
 import { assertAmount, MAX_BALANCE, microPoints } from './money.js';
 
 /** What moved a user's points (B-4). */
-export type LedgerKind = 'signup' | 'redeem' | 'gift' | 'adjust' | 'purchase' | 'reserve' | 'settle' | 'refund' | 'subscription';
+type LedgerKind = 'signup' | 'redeem' | 'gift' | 'adjust' | 'purchase' | 'reserve' | 'settle' | 'refund' | 'subscription';
 
 export interface Movement {
   userId: number;
@@ -24,8 +24,6 @@ export type PostResult =
   | { ok: false; reason: 'insufficient_balance' | 'no_such_user'; balance: number }
   /** A credit that would take balance + points held past MAX_BALANCE; nothing was written. */
   | { ok: false; reason: 'balance_limit'; balance: number };
-
-export class InsufficientBalance extends Error {}
 
 /**
  * The only writer of balances. Each movement is one transaction: a conditional update

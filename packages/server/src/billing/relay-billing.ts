@@ -82,7 +82,7 @@ export class RelayBilling implements RelayAccounting {
 }
 
 /** What a finished call costs: nothing when it failed, what was delivered when it was aborted. */
-export function chargeFor(price: Price, outcome: RelayOutcome): number {
+function chargeFor(price: Price, outcome: RelayOutcome): number {
   if (outcome.status === 'error') return 0; // an upstream failure is not the caller's to pay
 
   if (price.mode === 'request' && outcome.status !== 'success' && outcome.usage.completionTokens === 0) return 0;

@@ -10,7 +10,7 @@ import { badRequest, forbidden, unauthorized } from './errors.js';
  */
 export type Access = 'public' | 'user' | 'admin' | 'root';
 
-export interface RouteInput<B, Q, P> {
+interface RouteInput<B, Q, P> {
   body: B;
   query: Q;
   params: P;

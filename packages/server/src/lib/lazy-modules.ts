@@ -34,11 +34,6 @@ export class LazyModules<K extends string, V> {
     return pending;
   }
 
-  /** The value if its module is loaded already (for callers that cannot wait). */
-  peek(key: K): V | undefined {
-    return this.loaded.get(key);
-  }
-
   /** Every key that is loaded or can be. */
   keys(): K[] {
     return [...new Set([...this.loaded.keys(), ...(Object.keys(this.loaders) as K[])])];

@@ -9,7 +9,7 @@ import type { RateLimit, RateLimiter } from '../kv/rate-limiter.js';
  * The key a caller presented, wherever its protocol puts it: `Authorization: Bearer` (OpenAI),
  * `x-api-key` (Anthropic), `x-goog-api-key` or `?key=` (Gemini, on /v1beta only).
  */
-export function presentedKey(request: FastifyRequest, allowQueryKey: boolean): string | undefined {
+function presentedKey(request: FastifyRequest, allowQueryKey: boolean): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
   const named = request.headers['x-api-key'] ?? request.headers['x-goog-api-key'];

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** A price times 120 months stays an exact integer. */
-export const MAX_MONTHLY_PRICE = 10_000_000_000_000; // 10 million points
+const MAX_MONTHLY_PRICE = 10_000_000_000_000; // 10 million points
 export const MAX_LEVEL = 99;
 
 export const planItem = z.object({

@@ -34,7 +34,7 @@ export function buildChatRequest(opts: {
   };
 }
 
-export function readUsage(usage: OpenAIUsage | null | undefined): TokenUsage | undefined {
+function readUsage(usage: OpenAIUsage | null | undefined): TokenUsage | undefined {
   if (!usage || typeof usage !== 'object') return undefined;
   const prompt = usage.prompt_tokens ?? 0;
   const completion = usage.completion_tokens ?? Math.max(0, (usage.total_tokens ?? 0) - prompt);

@@ -27,7 +27,7 @@ export function consultCache(deps: GenerationDeps, call: GenerationCall): Promis
  * no charge. The usage row says so — cost 0, usage_source "cache", no channel — and carries
  * the stored answer's token counts (what was served, not what was generated).
  */
-export function serveCacheHit(deps: GenerationDeps, call: GenerationCall, answer: CachedAnswer): void {
+function serveCacheHit(deps: GenerationDeps, call: GenerationCall, answer: CachedAnswer): void {
   const { inbound, caller } = call;
   replayAnswer(call, answer);
   const latencyMs = Math.round(performance.now() - call.startedAt);

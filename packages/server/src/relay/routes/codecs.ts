@@ -17,8 +17,3 @@ const codecs = new LazyModules<IrProtocol, ProtocolCodec>(
 export function loadCodec(protocol: IrProtocol): ProtocolCodec | Promise<ProtocolCodec> {
   return codecs.get(protocol)!;
 }
-
-/** The codec if it is loaded already (for synchronous callers such as the error handler). */
-export function loadedCodec(protocol: IrProtocol): ProtocolCodec | undefined {
-  return codecs.peek(protocol);
-}

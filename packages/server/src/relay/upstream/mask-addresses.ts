@@ -20,7 +20,7 @@
  * A host name's path (`api.example.com/v1/chat`) goes with it. Known over-masking, accepted as
  * harmless: a bare four-part version `1.2.3.4` (but not `v1.2.3.4`) and a slice such as `[::2]`.
  */
-export const MASK = '[upstream]';
+const MASK = '[upstream]';
 
 const HOST_TLDS = [
   // generic domains APIs and relays live under
