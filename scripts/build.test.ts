@@ -64,7 +64,7 @@ describe('scripts/build.mjs', () => {
       .filter((file) => file.endsWith('.js') && !starters.has(file));
     expect(modules.length).toBeGreaterThan(200);
     const script = `for (const url of ${JSON.stringify(modules.map((m) => pathToFileURL(m).href))}) await import(url);
-      const { loadCodec } = await import(${JSON.stringify(pathToFileURL(join(dist('server'), 'providers/codecs.js')).href)});
+      const { loadCodec } = await import(${JSON.stringify(pathToFileURL(join(dist('server'), 'relay/routes/codecs.js')).href)});
       for (const p of ['openai-responses', 'anthropic', 'gemini']) if (!(await loadCodec(p))) throw new Error(p);
       console.log('loaded');`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: root });

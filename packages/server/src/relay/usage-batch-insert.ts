@@ -5,7 +5,7 @@ import type { NewUsageLog } from '../db/schema.js';
 /** Writes one batch of usage rows. Batches stay small so no write holds the event loop for long. */
 export type BatchInsert = (rows: NewUsageLog[]) => Promise<void>;
 
-const USAGE_COLUMNS = [
+export const USAGE_COLUMNS = [
   'request_id',
   'user_id',
   'key_id',
