@@ -94,7 +94,7 @@ describe.each(families)('%s errors raised by the framework', (family) => {
 
   it('a body over BODY_LIMIT_MB: 413', async () => {
     const token = family === 'api' ? '' : await createKey(small, await small.rootToken());
-    const headers = family === 'api' ? {} : family === 'anthropic' ? { 'x-api-key': token } : family === 'gemini' ? { 'x-goog-api-key': token } : { authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = family === 'api' ? {} : family === 'anthropic' ? { 'x-api-key': token } : family === 'gemini' ? { 'x-goog-api-key': token } : { authorization: `Bearer ${token}` };
     const res = await call(small.base, 'POST', path, { headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(4000) }) });
     expect(res.status).toBe(413);
     expectShape(family, 413, res.body);

@@ -15,7 +15,7 @@ describe('OpenAI chat adapter', () => {
     expect(req.path).toBe('/v1/chat/completions');
     expect(req.headers.authorization).toBe('Bearer sk-up');
     expect(req.headers['x-extra']).toBe('1');
-    expect(JSON.parse(req.body)).toEqual({
+    expect(JSON.parse(String(req.body))).toEqual({
       model: 'real-model',
       messages: [],
       stream: true,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseModelMapping } from './model-mapping.js';
 import { buildSnapshot, hasRoute, modelsFor, planAttempts, seededRandom, type RoutableChannel } from './router.js';
 
-function channel(id: number, over: Partial<RoutableChannel> & { mapping?: string } = {}): RoutableChannel {
+function channel(id: number, over: Partial<Omit<RoutableChannel, 'mapping'>> & { mapping?: string } = {}): RoutableChannel {
   const { mapping, ...rest } = over;
   return {
     id,
