@@ -5,6 +5,13 @@ import { clipped } from '@switchboard/protocol';
 import { AppError } from './errors.js';
 import { errorBody, errorShapeForPath, type CodecSource, type ErrorShape } from './error-shape.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The code of the error this request was answered with (for the request log); null otherwise. */
+    errorCode: string | null;
+  }
+}
+
 /**
  * Every error leaves as JSON with the right status in its route family's shape (error-shape.ts):
  * the errors routes throw, and the ones Fastify and Node raise themselves (404, bad URL,
@@ -13,6 +20,7 @@ import { errorBody, errorShapeForPath, type CodecSource, type ErrorShape } from 
  * stack trace.
  */
 export function installErrorHandling(app: FastifyInstance, codecs: CodecSource): void {
+  app.decorateRequest('errorCode', null);
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
     const appError = toAppError(err);
     if (appError.status >= 500 && !(err instanceof AppError)) request.log.error({ err }, 'unhandled error');
@@ -65,6 +73,7 @@ async function send(request: FastifyRequest, reply: FastifyReply, error: AppErro
     if (!reply.raw.writableEnded) reply.raw.end();
     return reply;
   }
+  request.errorCode = error.code;
   if (error.headers) reply.headers(error.headers);
   return reply.code(error.status).send(await errorBody(shapeOf(request), error, codecs));
 }

@@ -7,12 +7,14 @@ import { registerModelListRoutes } from './routes/model-lists.js';
 import { registerOpenAIChatRoutes } from './routes/openai-chat-routes.js';
 import { registerResponsesRoutes } from './routes/responses-routes.js';
 import { authenticateKey } from './v1-auth.js';
+import { installV1RequestLog } from './v1-request-log.js';
 import type { V1Deps, V1Route } from './v1-route.js';
 
 /** Registers every /v1 and /v1beta route of the relay; returns the route kit for endpoints other features add there. */
 export function registerV1Routes(app: FastifyInstance, deps: V1Deps): V1Route {
   app.decorateRequest('caller', null);
   app.decorateRequest('errorProtocol', null);
+  installV1RequestLog(app, deps.log);
   const route: V1Route = {
     deps,
     // The key is checked before the body is read: an unauthenticated client cannot make the

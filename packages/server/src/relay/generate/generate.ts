@@ -60,7 +60,8 @@ async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: At
   // the model), before billing (a hit is free and reaches no upstream).
   const consulting = run === runAttempt ? consultCache(deps, call) : undefined;
   const cached = consulting && (await consulting);
-  if (cached === 'served') return;
+  // The cache hit wrote the call's log line; so does the end of this function for an admitted call.
+  if (cached === 'served') return markLogged(call);
   const stream = inbound.stream;
   const settlement = await deps.accounting.admit({
     requestId: call.requestId,
@@ -73,6 +74,7 @@ async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: At
     maxOutputTokens: inbound.maxOutputTokens,
     viaApi: call.viaApi,
   });
+  markLogged(call);
 
   const abort = new ClientAbort();
   const onClose = () => {
@@ -219,4 +221,7 @@ function finalError(failure: UpstreamFailure, model: string, last: Attempt | und
   return new AppError(502, 'channels_exhausted', `channels are exhausted for model ${quoted(model)}: ${message}`, 'upstream_error');
 }
 
-
+/** The relay writes this call's log line itself: the /v1 request log leaves it alone. */
+function markLogged(call: GenerationCall): void {
+  call.reply.request.relayLogs = true;
+}
