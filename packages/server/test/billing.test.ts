@@ -1,14 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startMockOpenAI, type MockOpenAI } from '@switchboard/testkit';
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/accounts/passwords.js';
 import { LedgerService } from '../src/billing/ledger.js';
 import { openDatabase } from '../src/db/database.js';
+import { startChildServer, type ChildServer } from './child-server.js';
 import { createChannel, createKey, createTestDatabase, createUser, ROOT_PASSWORD, startTestServer, stopAll, usageRows, type TestServer } from './harness.js';
 
 /**
@@ -128,44 +127,20 @@ describe('relay billing', () => {
 });
 
 describe('a crash mid-stream', () => {
-  const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-  let child: ChildProcess | undefined;
-  afterEach(() => child?.kill('SIGKILL'));
-
-  async function startProcess(env: Record<string, string>): Promise<{ proc: ChildProcess; base: string }> {
-    const proc = spawn(process.execPath, [main], { env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const onData = (d: Buffer) => {
-        out += d.toString();
-        const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-        if (m) resolve(m[1]!.replace('localhost', '127.0.0.1'));
-      };
-      proc.stdout!.on('data', onData);
-      proc.stderr!.on('data', onData);
-      proc.once('exit', (code) => reject(new Error(`server exited (${code}): ${out.slice(-500)}`)));
-      setTimeout(() => reject(new Error(`server did not start: ${out.slice(-500)}`)), 20_000).unref();
-    });
-    return { proc, base };
-  }
+  let child: ChildServer | undefined;
+  afterEach(() => child?.crash());
 
   it('leaves no reserved amount unaccounted after a restart (start-up reconciliation)', async () => {
     const database = await createTestDatabase();
     const dataDir = mkdtempSync(join(tmpdir(), 'sb-crash-'));
     const env = { DATA_DIR: dataDir, DATABASE_URL: database.url, ROOT_PASSWORD, SECRET: 'crash-test-secret-that-is-long-enough-42' };
-    const first = await startProcess(env);
-    child = first.proc;
-    const api = async <T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> => {
-      const res = await fetch(base + path, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return (await res.json()) as T;
-    };
-    const { token } = await api<{ token: string }>(first.base, 'POST', '/api/auth/login', { username: 'root', password: ROOT_PASSWORD });
-    await api(first.base, 'POST', '/api/admin/channels', { name: 'hang', type: 'openai', base_url: mock.url, keys: 'sk-billing-upstream', models: ['per-call'] }, token);
-    await api(first.base, 'PUT', '/api/admin/prices/per-call', { mode: 'request', per_request: POINT }, token);
+    const first = await startChildServer(env);
+    child = first;
+    const api = async <T>(server: ChildServer, method: string, path: string, body?: unknown, token?: string): Promise<T> =>
+      (await server.api<T>(method, path, body, token)).body;
+    const { token } = await api<{ token: string }>(first, 'POST', '/api/auth/login', { username: 'root', password: ROOT_PASSWORD });
+    await api(first, 'POST', '/api/admin/channels', { name: 'hang', type: 'openai', base_url: mock.url, keys: 'sk-billing-upstream', models: ['per-call'] }, token);
+    await api(first, 'PUT', '/api/admin/prices/per-call', { mode: 'request', per_request: POINT }, token);
     const db = await openDatabase(
       database.url.startsWith('sqlite:') ? { kind: 'sqlite', file: database.url.slice(7) } : { kind: database.url.startsWith('mysql') ? 'mysql' : 'postgres', url: database.url },
     );
@@ -188,8 +163,8 @@ describe('a crash mid-stream', () => {
       const user = await db.kysely.selectFrom('users').select('id').where('username', '=', 'crash-payer').executeTakeFirstOrThrow();
       const ledger = new LedgerService(db);
       await ledger.post({ userId: user.id, kind: 'adjust', amount: 5 * POINT });
-      const login = await api<{ token: string }>(first.base, 'POST', '/api/auth/login', { username: 'crash-payer', password: 'crash-password-1' });
-      const { key } = await api<{ key: string }>(first.base, 'POST', '/api/keys', { name: 'k' }, login.token);
+      const login = await api<{ token: string }>(first, 'POST', '/api/auth/login', { username: 'crash-payer', password: 'crash-password-1' });
+      const { key } = await api<{ key: string }>(first, 'POST', '/api/keys', { name: 'k' }, login.token);
 
       mock.enqueue({ fault: 'hang' });
       const client = new OpenAI({ apiKey: key, baseURL: `${first.base}/v1`, maxRetries: 0 });
@@ -197,15 +172,14 @@ describe('a crash mid-stream', () => {
       await expect.poll(async () => (await db.kysely.selectFrom('reservations').select('request_id').execute()).length, { timeout: 5000 }).toBe(1);
       expect(await ledger.balance(user.id)).toBe(4 * POINT);
 
-      first.proc.kill('SIGKILL');
+      await first.crash();
       await pending;
-      const second = await startProcess(env);
-      child = second.proc;
+      child = await startChildServer(env);
       expect(await db.kysely.selectFrom('reservations').select('request_id').execute()).toHaveLength(0);
       expect(await ledger.balance(user.id)).toBe(5 * POINT);
       expect(await ledger.ledgerSum(user.id)).toBe(5 * POINT);
     } finally {
-      child?.kill('SIGKILL');
+      await child?.crash();
       await db.close();
       await database.drop();
     }

@@ -1,16 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startChildServer, type ChildServer } from './child-server.js';
 
 /**
  * SIGTERM to the built server (`npm run build` first, as for the crash test in billing.test.ts)
  * after its supervisor went away: stdout and stderr are closed pipes, so every log write fails
  * with EPIPE. Shutdown must still finish, within the 30 s drain timeout of main.ts, with code 0.
  */
-const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const DRAIN_TIMEOUT_MS = 30_000;
 
 let child: ChildProcess | undefined;
@@ -21,26 +20,11 @@ afterEach(() => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function startServerProcess(): Promise<{ proc: ChildProcess; base: string }> {
+async function startServerProcess(): Promise<ChildServer> {
   dataDir = mkdtempSync(join(tmpdir(), 'sb-shutdown-'));
-  const proc = spawn(process.execPath, [main], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ROOT_PASSWORD: 'shutdown-root-password', SECRET: 'shutdown-test-secret-that-is-long-enough' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-      if (m) resolve(m[1]!.replace('localhost', '127.0.0.1'));
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`server exited (${code}): ${out.slice(-500)}`)));
-    setTimeout(() => reject(new Error(`server did not start: ${out.slice(-500)}`)), 20_000).unref();
-  });
-  return { proc, base };
+  const server = await startChildServer({ DATA_DIR: dataDir, DATABASE_URL: '', ROOT_PASSWORD: 'shutdown-root-password', SECRET: 'shutdown-test-secret-that-is-long-enough' });
+  child = server.proc;
+  return server;
 }
 
 /** The exit code, or 'still running' once the drain timeout (plus start-up slack) has passed. */
