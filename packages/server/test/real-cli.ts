@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 /**
- * The real coding CLIs (root devDependencies, pinned), run the way a user runs them but
+ * The real coding CLIs (pinned in tools/real-clients), run the way a user runs them but
  * boxed in: a throwaway HOME and config dir, an environment built from nothing (so no
  * developer's own keys or settings leak in), every outside connection sent to a closed
  * local port, and the whole process group killed at a deadline so a stuck CLI cannot
@@ -23,7 +23,9 @@ export interface Cli {
   version: string;
 }
 
-const require = createRequire(import.meta.url);
+// The CLIs live in their own package (tools/real-clients), so a deployment's `npm install`
+// does not fetch them; `npm run clients:install` does (CI runs it).
+const require = createRequire(new URL('../../../tools/real-clients/package.json', import.meta.url));
 
 /**
  * The CLI if it is installed and starts on this platform; otherwise why not. Claude Code
@@ -33,10 +35,9 @@ const require = createRequire(import.meta.url);
 export function findCli(name: 'claude' | 'codex'): Cli | string {
   let path: string;
   try {
-    // Literal specifiers, so knip sees the devDependencies in use.
     path = name === 'claude' ? require.resolve('@anthropic-ai/claude-code/cli-wrapper.cjs') : require.resolve('@openai/codex/bin/codex.js');
   } catch {
-    return `${name === 'claude' ? '@anthropic-ai/claude-code' : '@openai/codex'} is not installed (it is a root devDependency: run npm ci)`;
+    return `${name === 'claude' ? '@anthropic-ai/claude-code' : '@openai/codex'} is not installed (run npm run clients:install)`;
   }
   const argv = [process.execPath, path];
   const probe = spawnSync(argv[0]!, [...argv.slice(1), '--version'], { encoding: 'utf8', timeout: 15_000, env: { PATH: process.env.PATH ?? '' } });
