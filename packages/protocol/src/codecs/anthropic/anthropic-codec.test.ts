@@ -229,7 +229,7 @@ describe('decodeRequest', () => {
 
   it('names the failing fields', () => {
     expect(fail({ model: 'm', messages: [{ role: 'user', content: 'hi' }] })).toBe('max_tokens: Required (expected number)');
-    expect(fail({ ...base, messages: [{ role: 'system', content: 'hi' }] })).toMatch(/^messages\.0\.role: Invalid option/);
+    expect(fail({ ...base, messages: [{ role: 7, content: 'hi' }] })).toMatch(/^messages\.0\.role: Invalid input/);
     expect(fail({ ...base, messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text' }] }] })).toBe(
       'messages.0.content.1.text: Required (expected string)',
     );
@@ -335,23 +335,22 @@ describe('decodeRequest', () => {
     expect(ir.tools).toEqual([{ name: 'lookup', parameters: { type: 'object' }, strict: true }]);
     expect(ir.toolChoice).toEqual({ type: 'required' });
     expect(ir.parallelToolCalls).toBe(false);
-    expect(ir.reasoning).toBeUndefined();
+    // Adaptive thinking: the model decides how much to think, thoughts included.
+    expect(ir.reasoning).toEqual({ includeThoughts: true });
     expect(ir.extra).toEqual({
       protocol: 'anthropic',
       fields: {
         container: 'container_1',
         tools: [{ type: 'web_search_20250305', name: 'web_search', max_uses: 3 }],
-        thinking: { type: 'adaptive' },
       },
     });
-    // Same-protocol round trip keeps the server tool, the adaptive thinking and the container.
+    // Same-protocol round trip keeps the server tool and the container.
     const body = codec.encodeRequest(ir);
     expect(body.tools).toEqual([
       { name: 'lookup', input_schema: { type: 'object' }, strict: true },
       { type: 'web_search_20250305', name: 'web_search', max_uses: 3 },
     ]);
     expect(body.tool_choice).toEqual({ type: 'any', disable_parallel_tool_use: true });
-    expect(body.thinking).toEqual({ type: 'adaptive' });
     expect(body.container).toBe('container_1');
     const messages = body.messages as Array<{ content: Array<Record<string, unknown>> }>;
     expect(messages[0]?.content[2]).toEqual({ type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'héllo' } });
