@@ -93,8 +93,10 @@ export function dropForeignExtra(ir: IrRequest, target: IrProtocol | 'native', d
   }
 }
 
-/** The `type` of a wire tool, or `custom` when it has none. */
+/** The `type` of a wire tool; for Gemini's `{googleSearch: {}}` style, its first key. */
 function toolType(tool: unknown): string {
-  const type = typeof tool === 'object' && tool !== null ? (tool as { type?: unknown }).type : undefined;
-  return typeof type === 'string' && type !== '' ? type : 'custom';
+  if (typeof tool !== 'object' || tool === null) return 'custom';
+  const type = (tool as { type?: unknown }).type;
+  if (typeof type === 'string' && type !== '') return type;
+  return Object.keys(tool)[0] ?? 'custom';
 }

@@ -7,3 +7,4 @@ export * from './echo.js';
 // subpath (`@switchboard/protocol/codecs/anthropic` …) so a node loads only what it serves.
 export { openaiChatCodec } from './codecs/openai-chat/index.js';
 export * from './dropped.js';
+export * from './envelopes.js';

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IrInputError, type IrRequest, type IrStreamEvent } from '../../ir.js';
+import { DroppedFeatures } from '../../dropped.js';
 import { SseDecoder } from '../../sse.js';
 import { anthropicCodec as codec, DEFAULT_MAX_TOKENS, EFFORT_BUDGETS, PLACEHOLDER_USER_TEXT } from './index.js';
 
@@ -354,6 +355,37 @@ describe('decodeRequest', () => {
     expect(body.container).toBe('container_1');
     const messages = body.messages as Array<{ content: Array<Record<string, unknown>> }>;
     expect(messages[0]?.content[2]).toEqual({ type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'héllo' } });
+  });
+
+  it('keeps a mid-conversation system message in place, maps effort, and records what it leaves out', () => {
+    const dropped = new DroppedFeatures();
+    const ir = codec.decodeRequest(
+      {
+        ...base,
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'system', content: [{ type: 'text', text: 'Be brief.' }, { type: 'image', source: { type: 'url', url: 'https://x/i.png' } }] },
+          { role: 'critic', content: 'ignored' },
+          { role: 'user', content: [{ type: 'text', text: 'go' }, { type: 'mystery_block', payload: 1 }] },
+        ],
+        thinking: { type: 'adaptive' },
+        output_config: { effort: 'high', verbosity: 'low' },
+      },
+      { dropped },
+    );
+    expect(ir.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'hi' }] },
+      { role: 'system', content: [{ type: 'text', text: 'Be brief.' }] },
+      { role: 'user', content: [{ type: 'text', text: 'go' }] },
+    ]);
+    expect(ir.reasoning).toEqual({ includeThoughts: true, effort: 'high' });
+    expect(ir.extra).toEqual({ protocol: 'anthropic', fields: { output_config: { verbosity: 'low' } } });
+    expect(dropped.list()).toEqual(['content.system_image', 'role.critic', 'content.mystery_block']);
+    // Back to Anthropic (from another caller's IR) the system message joins `system`.
+    const { extra: _extra, ...withoutExtra } = ir;
+    const body = codec.encodeRequest(withoutExtra);
+    expect(body.system).toBe('Be brief.');
+    expect(body.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'hi' }, { type: 'text', text: 'go' }] }]);
   });
 
   it('reads thinking disabled as budget 0', () => {
