@@ -78,13 +78,31 @@ export function droppedHeaderValue(names: readonly string[]): string {
 }
 
 /**
+ * Fields that steer only the caller's vendor — what it stores, caches or bills, where its
+ * prompt cache lives — and never what the model is asked: leaving them out of another
+ * protocol changes no answer, so they are not reported.
+ */
+const VENDOR_HINTS: ReadonlySet<string> = new Set([
+  'store',
+  'include',
+  'metadata',
+  'service_tier',
+  'safety_identifier',
+  'prompt_cache_key',
+  'prompt_cache_retention',
+  'stream_options',
+  'labels',
+]);
+
+/**
  * Records the `extra` fields of another protocol, which an encoder for `target` cannot send:
  * built-in tools kept in `extra.tools` by their type (`tools.web_search`), everything else by
- * field name (`field.container`).
+ * field name (`field.container`), vendor hints (above) excepted.
  */
 export function dropForeignExtra(ir: IrRequest, target: IrProtocol | 'native', dropped: DroppedFeatures | undefined): void {
   if (!dropped || !ir.extra || ir.extra.protocol === target) return;
   for (const [key, value] of Object.entries(ir.extra.fields)) {
+    if (VENDOR_HINTS.has(key)) continue;
     if (key === 'tools' && Array.isArray(value)) {
       for (const tool of value) dropped.add('tools', toolType(tool));
     } else {
