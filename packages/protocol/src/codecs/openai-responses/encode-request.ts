@@ -33,8 +33,8 @@ import {
  *   `text` objects are merged over the IR-derived ones (they hold the exact original values);
  *   another protocol's are recorded as dropped.
  *
- * Dropped (the Responses API has no such field): stop, seed, presencePenalty,
- * frequencyPenalty, n, topK, streamUsage (usage always arrives), cacheControl, message
+ * Dropped (the Responses API has no such field; stop, seed, penalties, n > 1 and topK are
+ * recorded in `ctx.dropped`): stop, seed, presencePenalty, frequencyPenalty, n, topK, streamUsage (usage always arrives), cacheControl, message
  * `name`, tool result `isError` and `name`, reasoning without a signature, redacted reasoning,
  * tool-call signatures. Approximated: budgetTokens → effort (≤ 2048 low, ≤ 8192 medium, else
  * high; 0 → no reasoning field), maxOutputTokens raised to OpenAI's minimum of 16, tools without
@@ -47,7 +47,15 @@ const MIN_OUTPUT_TOKENS = 16;
 type Json = Record<string, unknown>;
 
 export function encodeRequest(ir: IrRequest, ctx?: IrEncodeContext): Json {
-  dropForeignExtra(ir, 'openai-responses', ctx?.dropped);
+  const dropped = ctx?.dropped;
+  dropForeignExtra(ir, 'openai-responses', dropped);
+  if (dropped) {
+    if (ir.stop && ir.stop.length > 0) dropped.add('setting', 'stop');
+    if (ir.seed !== undefined) dropped.add('setting', 'seed');
+    if (ir.presencePenalty !== undefined || ir.frequencyPenalty !== undefined) dropped.add('setting', 'penalties');
+    if (ir.n !== undefined && ir.n > 1) dropped.add('setting', 'n');
+    if (ir.topK !== undefined) dropped.add('setting', 'top_k');
+  }
   const extra = ir.extra?.protocol === 'openai-responses' ? ir.extra.fields : undefined;
   const body: Json = { model: ir.model };
 
