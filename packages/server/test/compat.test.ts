@@ -185,6 +185,8 @@ describe('converted: mapped where it has a meaning, dropped out loud where not',
     const res = await post('/v1/responses', body, { authorization: `Bearer ${key}` });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-switchboard-dropped')).toBe('tools.web_search,tools.namespace');
+    // Browser apps on other sites can read it too.
+    expect(res.headers.get('access-control-expose-headers')).toContain('x-switchboard-dropped');
     expect(await res.text()).toContain('response.completed');
     const upstream = upstreamRequest();
     expect(upstream.path).toBe('/v1/messages');
