@@ -73,6 +73,9 @@ beforeAll(async () => {
     models: ['opus-via-gemini'],
     mapping: 'opus-via-gemini>gemini-2.5-pro',
   });
+  // One model on two channels: a converting OpenAI channel first, an Anthropic one behind it.
+  await createChannel(server, root, { ...common, name: 'first-openai', type: 'openai', models: ['failover-opus'], mapping: 'failover-opus>gpt-5', priority: 10 });
+  await createChannel(server, root, { ...common, name: 'then-claude', type: 'anthropic', models: ['failover-opus'], priority: 0 });
   anthropic = new Anthropic({ apiKey: key, baseURL: server.url, maxRetries: 0 });
 });
 afterEach(() => mock.reset());
@@ -193,6 +196,16 @@ describe('converted: mapped where it has a meaning, dropped out loud where not',
     const sent = upstream.body as { tools: Array<{ name: string }>; system: Array<{ text: string }> };
     expect(sent.tools.map((t) => t.name)).toEqual(['shell']);
     expect(sent.system.map((b) => b.text)).toEqual(['You are Codex.', 'Sandbox: workspace-write.']);
+  });
+});
+
+describe('the header describes the attempt that answered', () => {
+  it('is gone when a converting attempt fails over to a same-protocol channel', async () => {
+    mock.enqueue({ status: 500, errorMessage: 'busy' });
+    const { types, response } = await sdkStream(claudeCodeBody('failover-opus'));
+    expect(types.at(-1)).toBe('message_stop');
+    expect(mock.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/v1/chat/completions', '/v1/messages']);
+    expect(response.headers.get('x-switchboard-dropped')).toBeNull();
   });
 });
 
