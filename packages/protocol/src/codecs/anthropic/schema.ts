@@ -162,7 +162,7 @@ const toolChoiceSchema = z
 
 const thinkingConfigSchema = z
   .looseObject({
-    /** "enabled", "disabled"; newer values (e.g. "adaptive") are passed through as extra. */
+    /** "enabled", "disabled", "adaptive"; newer values are passed through as extra. */
     type: z.string(),
     budget_tokens: z.number().int().nonnegative().optional(),
   })
