@@ -16,6 +16,8 @@
  *   meaning; encoders for the SAME protocol copy them back, others ignore them.
  */
 
+import type { DroppedFeatures } from './dropped.js';
+
 export type IrProtocol = 'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini';
 
 // ───────────────────────────── content ─────────────────────────────
@@ -110,7 +112,19 @@ export interface IrToolMessage {
   isError?: boolean;
 }
 
-export type IrMessage = IrUserMessage | IrAssistantMessage | IrToolMessage;
+/**
+ * Instructions given in the middle of the conversation (Anthropic's mid-conversation
+ * `role: "system"` message). Instructions before the first message live in
+ * `IrRequest.system`; this keeps the position of later ones. Encoders whose protocol has a
+ * system or developer message put it in place; the others append it to their system
+ * instructions.
+ */
+export interface IrSystemMessage {
+  role: 'system';
+  content: IrTextPart[];
+}
+
+export type IrMessage = IrUserMessage | IrAssistantMessage | IrToolMessage | IrSystemMessage;
 
 // ───────────────────────────── tools ─────────────────────────────
 
@@ -270,6 +284,14 @@ export interface IrStreamEncoderOptions {
 export interface IrDecodeContext {
   model?: string;
   stream?: boolean;
+  /** Receives what the IR cannot hold (unknown roles, block and tool types …); see dropped.ts. */
+  dropped?: DroppedFeatures;
+}
+
+/** What an encoder needs beyond the IR. */
+export interface IrEncodeContext {
+  /** Receives what the target protocol cannot express; see dropped.ts. */
+  dropped?: DroppedFeatures;
 }
 
 /** A request body that does not match the protocol; `message` names the field and the problem. */
@@ -296,7 +318,7 @@ export interface ProtocolCodec {
   /** Validates (zod) and converts; throws IrInputError on a bad body. */
   decodeRequest(body: unknown, ctx?: IrDecodeContext): IrRequest;
   /** The wire body (a JSON value) for this protocol. URL and headers are the provider adapter's job. */
-  encodeRequest(ir: IrRequest): Record<string, unknown>;
+  encodeRequest(ir: IrRequest, ctx?: IrEncodeContext): Record<string, unknown>;
   /** Throws IrInputError when the body is not a valid answer of this protocol. */
   decodeResponse(body: unknown): IrResponse;
   /** `model` is the name the caller asked for. */

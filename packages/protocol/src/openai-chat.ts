@@ -17,7 +17,8 @@ const toolCall = z.looseObject({
 });
 
 export const chatMessageSchema = z.looseObject({
-  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
+  /** Any string: a role a vendor adds passes through to OpenAI-compatible upstreams. */
+  role: z.string().min(1),
   content: z.union([z.string(), z.array(contentPart), z.null()]).optional(),
   name: z.string().optional(),
   tool_calls: z.array(toolCall).optional(),

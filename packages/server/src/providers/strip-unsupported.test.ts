@@ -1,4 +1,4 @@
-import type { ChatCompletionRequest, IrRequest } from '@switchboard/protocol';
+import { DroppedFeatures, type ChatCompletionRequest, type IrRequest } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
 import { capabilitiesOf, type ModelCapabilities } from './model-capabilities.js';
 import {
@@ -388,5 +388,26 @@ describe('stripUnsupportedOpenAI', () => {
       messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }, { type: 'refusal', refusal: 'no' }] }],
     });
     expect(stripUnsupportedOpenAI(input, TEXT_ONLY).body).toBe(input);
+  });
+});
+
+describe('what was stripped is recorded for the client', () => {
+  it('names replaced parts and removed settings, and records nothing when nothing changes', () => {
+    const dropped = new DroppedFeatures();
+    stripUnsupportedIr(irWithEverything(), capabilitiesOf('phi4'), dropped);
+    expect(dropped.list()).toEqual(expect.arrayContaining(['content.image', 'tools']));
+
+    const openai = new DroppedFeatures();
+    const body = {
+      model: 'deepseek-chat',
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/i.png' } }] }],
+      reasoning_effort: 'high',
+    } as ChatCompletionRequest;
+    stripUnsupportedOpenAI(body, TEXT_ONLY, openai);
+    expect(openai.list()).toEqual(['content.image', 'setting.reasoning']);
+
+    const none = new DroppedFeatures();
+    stripUnsupportedIr(irWithEverything(), UNKNOWN, none);
+    expect(none.size).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type {
   ChatCompletionRequest,
+  DroppedFeatures,
   ChatMessage,
   IrMessage,
   IrRequest,
@@ -28,8 +29,10 @@ import type { ModelCapabilities } from './model-capabilities.js';
  * model without tools may also refuse; rewriting them into prose changes the conversation
  * too much to do silently.
  *
- * Both functions are pure. They never mutate their input, and when nothing needs to change
- * they return the very same request object (the common case costs one scan, no copies).
+ * Both functions are pure apart from the optional `dropped` collector, which receives what
+ * was replaced or removed (`content.image`, `tools`, `setting.reasoning` …) so the client is
+ * told. They never mutate their input, and when nothing needs to change they return the very
+ * same request object (the common case costs one scan, no copies).
  */
 
 export const IMAGE_PLACEHOLDER = '[image omitted: this model cannot read images]';
@@ -111,6 +114,17 @@ class Tally {
     if (this.tools) out.push('removed tool definitions and tool choice: the model does not support tool calls');
     if (this.reasoning) out.push('removed reasoning settings: the model does not reason');
     return out.length > 0 ? out : NO_NOTES;
+  }
+
+  /** The same changes as dropped-feature names. */
+  record(dropped: DroppedFeatures | undefined): void {
+    if (!dropped) return;
+    if (this.images > 0) dropped.add('content', 'image');
+    if (this.videos > 0) dropped.add('content', 'video');
+    if (this.files > 0) dropped.add('content', 'file');
+    if (this.audio > 0) dropped.add('content', 'audio');
+    if (this.tools) dropped.add('tools');
+    if (this.reasoning) dropped.add('setting', 'reasoning');
   }
 }
 
@@ -224,7 +238,7 @@ function irNeedsChange(ir: IrRequest, mask: number): boolean {
 }
 
 /** Adapts an IR request to what `caps` says the model can take. See the module comment. */
-export function stripUnsupportedIr(ir: IrRequest, caps: ModelCapabilities): StripIrResult {
+export function stripUnsupportedIr(ir: IrRequest, caps: ModelCapabilities, dropped?: DroppedFeatures): StripIrResult {
   const mask = dropMask(caps);
   if (mask === 0 || !irNeedsChange(ir, mask)) return { ir, notes: NO_NOTES };
 
@@ -260,6 +274,7 @@ export function stripUnsupportedIr(ir: IrRequest, caps: ModelCapabilities): Stri
     }
     t.reasoning = true;
   }
+  t.record(dropped);
   return { ir: out, notes: t.notes() };
 }
 
@@ -356,7 +371,7 @@ function hasAny(body: Record<string, unknown>, fields: readonly string[]): boole
  * Adapts an OpenAI Chat request body to what `caps` says the model can take. See the
  * module comment; `body` is never mutated and is returned as is when nothing changes.
  */
-export function stripUnsupportedOpenAI(body: ChatCompletionRequest, caps: ModelCapabilities): StripOpenAIResult {
+export function stripUnsupportedOpenAI(body: ChatCompletionRequest, caps: ModelCapabilities, dropped?: DroppedFeatures): StripOpenAIResult {
   const mask = dropMask(caps);
   if (mask === 0) return { body, notes: NO_NOTES };
   const dropTools = (mask & TOOLS) !== 0 && hasAny(body, TOOL_FIELDS);
@@ -384,5 +399,6 @@ export function stripUnsupportedOpenAI(body: ChatCompletionRequest, caps: ModelC
     for (const k of REASONING_FIELDS) delete out[k];
     t.reasoning = true;
   }
+  t.record(dropped);
   return { body: out, notes: t.notes() };
 }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IrInputError, type IrRequest, type IrStreamEvent } from '../../ir.js';
+import { DroppedFeatures } from '../../dropped.js';
 import { SseDecoder } from '../../sse.js';
 import { anthropicCodec as codec, DEFAULT_MAX_TOKENS, EFFORT_BUDGETS, PLACEHOLDER_USER_TEXT } from './index.js';
 
@@ -229,7 +230,7 @@ describe('decodeRequest', () => {
 
   it('names the failing fields', () => {
     expect(fail({ model: 'm', messages: [{ role: 'user', content: 'hi' }] })).toBe('max_tokens: Required (expected number)');
-    expect(fail({ ...base, messages: [{ role: 'system', content: 'hi' }] })).toMatch(/^messages\.0\.role: Invalid option/);
+    expect(fail({ ...base, messages: [{ role: 7, content: 'hi' }] })).toMatch(/^messages\.0\.role: Invalid input/);
     expect(fail({ ...base, messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text' }] }] })).toBe(
       'messages.0.content.1.text: Required (expected string)',
     );
@@ -335,26 +336,56 @@ describe('decodeRequest', () => {
     expect(ir.tools).toEqual([{ name: 'lookup', parameters: { type: 'object' }, strict: true }]);
     expect(ir.toolChoice).toEqual({ type: 'required' });
     expect(ir.parallelToolCalls).toBe(false);
-    expect(ir.reasoning).toBeUndefined();
+    // Adaptive thinking: the model decides how much to think, thoughts included.
+    expect(ir.reasoning).toEqual({ includeThoughts: true });
     expect(ir.extra).toEqual({
       protocol: 'anthropic',
       fields: {
         container: 'container_1',
         tools: [{ type: 'web_search_20250305', name: 'web_search', max_uses: 3 }],
-        thinking: { type: 'adaptive' },
       },
     });
-    // Same-protocol round trip keeps the server tool, the adaptive thinking and the container.
+    // Same-protocol round trip keeps the server tool and the container.
     const body = codec.encodeRequest(ir);
     expect(body.tools).toEqual([
       { name: 'lookup', input_schema: { type: 'object' }, strict: true },
       { type: 'web_search_20250305', name: 'web_search', max_uses: 3 },
     ]);
     expect(body.tool_choice).toEqual({ type: 'any', disable_parallel_tool_use: true });
-    expect(body.thinking).toEqual({ type: 'adaptive' });
     expect(body.container).toBe('container_1');
     const messages = body.messages as Array<{ content: Array<Record<string, unknown>> }>;
     expect(messages[0]?.content[2]).toEqual({ type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'héllo' } });
+  });
+
+  it('keeps a mid-conversation system message in place, maps effort, and records what it leaves out', () => {
+    const dropped = new DroppedFeatures();
+    const ir = codec.decodeRequest(
+      {
+        ...base,
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'system', content: [{ type: 'text', text: 'Be brief.' }, { type: 'image', source: { type: 'url', url: 'https://x/i.png' } }] },
+          { role: 'critic', content: 'ignored' },
+          { role: 'user', content: [{ type: 'text', text: 'go' }, { type: 'mystery_block', payload: 1 }] },
+        ],
+        thinking: { type: 'adaptive' },
+        output_config: { effort: 'high', verbosity: 'low' },
+      },
+      { dropped },
+    );
+    expect(ir.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'hi' }] },
+      { role: 'system', content: [{ type: 'text', text: 'Be brief.' }] },
+      { role: 'user', content: [{ type: 'text', text: 'go' }] },
+    ]);
+    expect(ir.reasoning).toEqual({ includeThoughts: true, effort: 'high' });
+    expect(ir.extra).toEqual({ protocol: 'anthropic', fields: { output_config: { verbosity: 'low' } } });
+    expect(dropped.list()).toEqual(['content.system_image', 'role.critic', 'content.mystery_block']);
+    // Back to Anthropic (from another caller's IR) the system message joins `system`.
+    const { extra: _extra, ...withoutExtra } = ir;
+    const body = codec.encodeRequest(withoutExtra);
+    expect(body.system).toBe('Be brief.');
+    expect(body.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'hi' }, { type: 'text', text: 'go' }] }]);
   });
 
   it('reads thinking disabled as budget 0', () => {

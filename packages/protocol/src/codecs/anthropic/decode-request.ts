@@ -1,3 +1,4 @@
+import type { DroppedFeatures } from '../../dropped.js';
 import {
   IrInputError,
   type IrAssistantPart,
@@ -41,12 +42,19 @@ import { parseWire } from './validate.js';
  * - `document` → file part (PDF base64 or URL, Files API id, plain text as base64
  *   `text/plain`); a `content` document is unpacked into its text/image parts.
  * - Anthropic-defined tools (`type` other than "custom", e.g. `web_search_20250305`) stay
- *   out of `tools` and travel in `extra.fields.tools`; so does a `thinking` config the IR
- *   cannot express (e.g. `{type:"adaptive"}`), in `extra.fields.thinking`.
+ *   out of `tools` and travel in `extra.fields.tools` (an encoder for another protocol records
+ *   them as dropped); so does a `thinking` config the IR cannot express, in
+ *   `extra.fields.thinking`.
+ * - `thinking: {type: "adaptive"}` (the model decides how much to think) → reasoning with
+ *   thoughts included and no budget; `output_config.effort` → `reasoning.effort` ("max" and
+ *   "xhigh" read as "high", "none" as thinking off).
+ * - A `role: "system"` message (mid-conversation instructions) → an IR system message in
+ *   place; its non-text blocks are dropped.
  * - Unknown top-level fields → `extra` {protocol:'anthropic'}.
- * - Dropped: block types without IR meaning (`server_tool_use`, `web_search_tool_result`,
- *   `search_result` …), `citations` / `context` of documents, `cache_control` on
- *   `tool_use` blocks.
+ * - Dropped and recorded in `ctx.dropped`: messages of unknown roles (`role.<role>`), block
+ *   types without IR meaning (`content.server_tool_use`, `content.search_result` …), images
+ *   given as Files API ids (`content.image_file`). Dropped unrecorded (no meaning lost for
+ *   the answer): `citations` / `context` of documents, `cache_control` on `tool_use` blocks.
  */
 export function decodeRequest(body: unknown, ctx?: IrDecodeContext): IrRequest {
   const req = parseWire(messagesRequestSchema, body, 'body');
@@ -65,7 +73,8 @@ export function decodeRequest(body: unknown, ctx?: IrDecodeContext): IrRequest {
     system = req.system.map((block) => textPart(block.text, block.cache_control));
   }
 
-  const messages = req.messages.flatMap((message, i) => decodeMessage(message, `messages.${i}`));
+  const dropped = ctx?.dropped;
+  const messages = req.messages.flatMap((message, i) => decodeMessage(message, `messages.${i}`, dropped));
 
   let tools: IrTool[] | undefined;
   if (req.tools) {
@@ -85,9 +94,21 @@ export function decodeRequest(body: unknown, ctx?: IrDecodeContext): IrRequest {
       reasoning = { budgetTokens: req.thinking.budget_tokens, includeThoughts: true };
     } else if (req.thinking.type === 'disabled') {
       reasoning = { budgetTokens: 0 };
+    } else if (req.thinking.type === 'adaptive') {
+      reasoning = { includeThoughts: true };
     } else {
       extraFields.thinking = req.thinking;
     }
+  }
+  if (req.output_config) {
+    const { effort, ...rest } = req.output_config;
+    if (effort !== undefined) {
+      const mapped = effortOf(effort);
+      if (mapped) reasoning = { ...reasoning, ...mapped };
+      else dropped?.add('setting', `effort_${effort}`);
+    }
+    if (Object.keys(rest).length > 0) extraFields.output_config = rest;
+    else delete extraFields.output_config;
   }
 
   const choice = req.tool_choice;
@@ -112,12 +133,36 @@ export function decodeRequest(body: unknown, ctx?: IrDecodeContext): IrRequest {
   };
 }
 
+/** `output_config.effort` → IR reasoning; undefined for a level with no IR meaning. */
+function effortOf(effort: string): IrReasoningConfig | undefined {
+  switch (effort) {
+    case 'minimal':
+    case 'low':
+    case 'medium':
+    case 'high':
+      return { effort };
+    case 'max':
+    case 'xhigh':
+      return { effort: 'high' };
+    case 'none':
+      return { budgetTokens: 0 };
+    default:
+      return undefined;
+  }
+}
+
 // ───────────────────────────── messages ─────────────────────────────
 
-function decodeMessage(message: AnthropicMessageParam, path: string): IrMessage[] {
+function decodeMessage(message: AnthropicMessageParam, path: string, dropped: DroppedFeatures | undefined): IrMessage[] {
   const blocks: AnthropicContentBlockParam[] =
     typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
+  for (const block of blocks) if (block.type === 'unsupported') dropped?.add('content', block.originalType);
   if (message.role === 'assistant') return [{ role: 'assistant', content: decodeAssistantBlocks(blocks, path) }];
+  if (message.role === 'system') return [{ role: 'system', content: decodeSystemBlocks(blocks, dropped) }];
+  if (message.role !== 'user') {
+    dropped?.add('role', message.role);
+    return [];
+  }
 
   // User: tool results become tool messages, everything else user messages, in order.
   const out: IrMessage[] = [];
@@ -126,10 +171,10 @@ function decodeMessage(message: AnthropicMessageParam, path: string): IrMessage[
     const where = `${path}.content.${j}`;
     if (block.type === 'tool_result') {
       userParts = undefined;
-      out.push(decodeToolResult(block, where));
+      out.push(decodeToolResult(block, dropped));
       return;
     }
-    const parts = decodeUserBlock(block, where);
+    const parts = decodeUserBlock(block, where, dropped);
     if (parts.length === 0) return;
     if (!userParts) {
       userParts = [];
@@ -142,14 +187,14 @@ function decodeMessage(message: AnthropicMessageParam, path: string): IrMessage[
   return out;
 }
 
-function decodeUserBlock(block: AnthropicContentBlockParam, where: string): IrUserPart[] {
+function decodeUserBlock(block: AnthropicContentBlockParam, where: string, dropped: DroppedFeatures | undefined): IrUserPart[] {
   switch (block.type) {
     case 'text':
       return [textPart(block.text, block.cache_control)];
     case 'image':
-      return [decodeImage(block, where)];
+      return decodeImage(block, dropped);
     case 'document':
-      return decodeDocument(block, where);
+      return decodeDocument(block, dropped);
     case 'unsupported':
       return [];
     case 'tool_use':
@@ -191,15 +236,20 @@ function decodeAssistantBlocks(blocks: AnthropicContentBlockParam[], path: strin
   return parts;
 }
 
-function decodeToolResult(block: AnthropicToolResultBlockParam, where: string): IrToolMessage {
+/** The text blocks of a mid-conversation system message; other blocks are dropped. */
+function decodeSystemBlocks(blocks: AnthropicContentBlockParam[], dropped: DroppedFeatures | undefined): IrTextPart[] {
+  const parts: IrTextPart[] = [];
+  for (const block of blocks) {
+    if (block.type === 'text') parts.push(textPart(block.text, block.cache_control));
+    else if (block.type !== 'unsupported') dropped?.add('content', `system_${block.type}`);
+  }
+  return parts;
+}
+
+function decodeToolResult(block: AnthropicToolResultBlockParam, dropped: DroppedFeatures | undefined): IrToolMessage {
   const content: Array<IrTextPart | IrImagePart> = [];
   if (typeof block.content === 'string') content.push({ type: 'text', text: block.content });
-  else if (block.content) {
-    block.content.forEach((inner, k) => {
-      if (inner.type === 'text') content.push(textPart(inner.text, inner.cache_control));
-      else if (inner.type === 'image') content.push(decodeImage(inner, `${where}.content.${k}`));
-    });
-  }
+  else if (block.content) content.push(...decodeNestedBlocks(block.content, dropped));
   const last = content.at(-1);
   if (block.cache_control && last) last.cacheControl = decodeCacheControl(block.cache_control);
   const message: IrToolMessage = { role: 'tool', toolCallId: block.tool_use_id, content };
@@ -207,7 +257,19 @@ function decodeToolResult(block: AnthropicToolResultBlockParam, where: string): 
   return message;
 }
 
-function decodeImage(block: AnthropicImageBlockParam, where: string): IrImagePart {
+/** Text and image blocks of a tool result or a content document; unknown ones are recorded. */
+function decodeNestedBlocks(blocks: AnthropicNestedBlockParam[], dropped: DroppedFeatures | undefined): Array<IrTextPart | IrImagePart> {
+  const parts: Array<IrTextPart | IrImagePart> = [];
+  for (const inner of blocks) {
+    if (inner.type === 'text') parts.push(textPart(inner.text, inner.cache_control));
+    else if (inner.type === 'image') parts.push(...decodeImage(inner, dropped));
+    else dropped?.add('content', inner.originalType);
+  }
+  return parts;
+}
+
+/** The image, or nothing for a Files API image (other protocols cannot reach Anthropic's files). */
+function decodeImage(block: AnthropicImageBlockParam, dropped: DroppedFeatures | undefined): IrImagePart[] {
   const { source } = block;
   let part: IrImagePart;
   if (source.type === 'base64') {
@@ -215,21 +277,18 @@ function decodeImage(block: AnthropicImageBlockParam, where: string): IrImagePar
   } else if (source.type === 'url') {
     part = { type: 'image', source: { kind: 'url', url: source.url } };
   } else {
-    throw new IrInputError(`${where}.source.type: image "file" sources (Files API) are not supported by this gateway`);
+    dropped?.add('content', 'image_file');
+    return [];
   }
-  return withCache(part, block.cache_control);
+  return [withCache(part, block.cache_control)];
 }
 
-function decodeDocument(block: AnthropicDocumentBlockParam, where: string): IrUserPart[] {
+function decodeDocument(block: AnthropicDocumentBlockParam, dropped: DroppedFeatures | undefined): IrUserPart[] {
   const { source } = block;
   if (source.type === 'content') {
     // A custom-content document is just blocks: unpack them (the document framing is lost).
     if (typeof source.content === 'string') return [textPart(source.content, block.cache_control)];
-    const parts: IrUserPart[] = [];
-    source.content.forEach((inner: AnthropicNestedBlockParam, k) => {
-      if (inner.type === 'text') parts.push(textPart(inner.text, inner.cache_control));
-      else if (inner.type === 'image') parts.push(decodeImage(inner, `${where}.source.content.${k}`));
-    });
+    const parts: IrUserPart[] = decodeNestedBlocks(source.content, dropped);
     const last = parts.at(-1);
     if (block.cache_control && last && last.type !== 'audio') last.cacheControl = decodeCacheControl(block.cache_control);
     return parts;

@@ -1,7 +1,9 @@
+import { dropForeignExtra } from '../../dropped.js';
 import {
   parseDataUrl,
   type IrAssistantPart,
   type IrCacheControl,
+  type IrEncodeContext,
   type IrFilePart,
   type IrImagePart,
   type IrMediaSource,
@@ -24,7 +26,8 @@ import {
  *   (IR tool messages become `tool_result` blocks of a user message, placed before the
  *   other blocks of that message, as Anthropic requires), empty messages are skipped, and a
  *   conversation that does not start with the user gets a "{@link PLACEHOLDER_USER_TEXT}" user turn.
- * - All IR system parts go to `system` (wherever an OpenAI caller put them).
+ * - All IR system parts go to `system` (wherever an OpenAI caller put them); mid-conversation
+ *   system messages are appended to it (their position is not kept).
  * - Thinking: `reasoning.budgetTokens` (0 = off), else `reasoning.effort` mapped by
  *   {@link EFFORT_BUDGETS}; at least 1024 (Anthropic's minimum). While thinking is on,
  *   Anthropic rejects a changed `temperature` or `top_k`, `top_p` below 0.95, and forced tool
@@ -33,7 +36,8 @@ import {
  * - `cache_control` markers are written on system blocks, content blocks and tools.
  * - `extra` is copied back only when it came from an Anthropic request; it never overrides
  *   a field written here, except that Anthropic-defined tools in `extra.fields.tools` are
- *   appended to the custom tools.
+ *   appended to the custom tools. Another protocol's `extra` is recorded as dropped, and so
+ *   are the settings below that Anthropic has no field for.
  *
  * Lossy (dropped or approximated):
  * - reasoning parts without a signature (Anthropic rejects unsigned thinking), and
@@ -100,7 +104,15 @@ type WireMessage =
   | { role: 'assistant'; content: string | WireAssistantBlock[] };
 type Turn = { role: 'user'; blocks: WireUserBlock[] } | { role: 'assistant'; blocks: WireAssistantBlock[] };
 
-export function encodeRequest(ir: IrRequest): Record<string, unknown> {
+export function encodeRequest(ir: IrRequest, ctx?: IrEncodeContext): Record<string, unknown> {
+  const dropped = ctx?.dropped;
+  dropForeignExtra(ir, 'anthropic', dropped);
+  if (dropped) {
+    if (ir.responseFormat && ir.responseFormat.type !== 'text') dropped.add('setting', 'response_format');
+    if (ir.n !== undefined && ir.n > 1) dropped.add('setting', 'n');
+    if (ir.seed !== undefined) dropped.add('setting', 'seed');
+    if (ir.presencePenalty !== undefined || ir.frequencyPenalty !== undefined) dropped.add('setting', 'penalties');
+  }
   const body: Record<string, unknown> = { model: ir.model };
 
   const forcedTool = ir.toolChoice?.type === 'required' || ir.toolChoice?.type === 'tool';
@@ -109,7 +121,7 @@ export function encodeRequest(ir: IrRequest): Record<string, unknown> {
   if (budget !== undefined && maxTokens <= budget) maxTokens = budget + THINKING_HEADROOM;
   body.max_tokens = maxTokens;
 
-  const system = (ir.system ?? []).filter(hasText);
+  const system = [...(ir.system ?? []), ...ir.messages.flatMap((m) => (m.role === 'system' ? m.content : []))].filter(hasText);
   if (system.length > 0) {
     const [only] = system;
     body.system = system.length === 1 && only && !only.cacheControl ? only.text : system.map(textBlock);
@@ -157,6 +169,7 @@ function thinkingBudget(reasoning: IrReasoningConfig | undefined): number | unde
 function encodeMessages(ir: IrRequest): WireMessage[] {
   const turns: Turn[] = [];
   for (const message of ir.messages) {
+    if (message.role === 'system') continue; // joined to `system` above
     if (message.role === 'assistant') {
       const blocks = message.content.flatMap(assistantBlock);
       if (blocks.length === 0) continue;

@@ -119,8 +119,13 @@ const contentBlockSchema = byType({
   redacted_thinking: redactedThinkingBlockSchema,
 });
 
+/**
+ * `role` is any string: besides user and assistant, Anthropic added a mid-conversation
+ * `system` role (beta `mid-conversation-system-2026-04-07`), and later roles must not make a
+ * relay refuse the call; the decoder maps what it knows and records the rest as dropped.
+ */
 const messageParamSchema = z.looseObject({
-  role: z.enum(['user', 'assistant']),
+  role: z.string().min(1),
   content: z.union([z.string(), z.array(contentBlockSchema)]),
 });
 
@@ -157,7 +162,7 @@ const toolChoiceSchema = z
 
 const thinkingConfigSchema = z
   .looseObject({
-    /** "enabled", "disabled"; newer values (e.g. "adaptive") are passed through as extra. */
+    /** "enabled", "disabled", "adaptive"; newer values are passed through as extra. */
     type: z.string(),
     budget_tokens: z.number().int().nonnegative().optional(),
   })
@@ -181,6 +186,8 @@ export const messagesRequestSchema = z.looseObject({
   tools: z.array(toolSchema).optional(),
   tool_choice: toolChoiceSchema.optional(),
   thinking: thinkingConfigSchema.optional(),
+  /** `effort` (low … max) is mapped to the IR reasoning effort; other keys stay in `extra`. */
+  output_config: z.looseObject({ effort: z.string().optional() }).nullish(),
   metadata: z.looseObject({ user_id: z.string().nullish() }).nullish(),
 });
 

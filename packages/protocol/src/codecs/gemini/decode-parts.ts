@@ -1,3 +1,4 @@
+import type { DroppedFeatures } from '../../dropped.js';
 import type { IrAssistantPart, IrAudioPart, IrFilePart, IrImagePart, IrReasoningPart, IrToolCallPart } from '../../ir.js';
 import type { GeminiBlob, GeminiFileData, GeminiPart } from './schema.js';
 import { audioFormatFromMediaType, mediaTypeFromUrl } from './values.js';
@@ -14,7 +15,7 @@ import { audioFormatFromMediaType, mediaTypeFromUrl } from './values.js';
  * put it back on the following text part (see encode-parts.ts), so Gemini → Gemini keeps
  * the signature on the exact part it came on.
  */
-export function decodeModelParts(parts: readonly GeminiPart[], nextCallId: () => string): IrAssistantPart[] {
+export function decodeModelParts(parts: readonly GeminiPart[], nextCallId: () => string, dropped?: DroppedFeatures): IrAssistantPart[] {
   const out: IrAssistantPart[] = [];
   for (const part of parts) {
     const signature = part.thoughtSignature;
@@ -42,8 +43,19 @@ export function decodeModelParts(parts: readonly GeminiPart[], nextCallId: () =>
       out.push({ type: 'reasoning', text: '', signature });
     }
     // Other model output (inlineData images, executableCode, codeExecutionResult) is dropped.
+    if (part.functionCall === undefined && part.text === undefined) recordPartKind(part, dropped);
   }
   return out;
+}
+
+/** Part fields that qualify a part rather than name its kind. */
+const QUALIFIERS: ReadonlySet<string> = new Set(['thought', 'thoughtSignature', 'videoMetadata', 'partMetadata']);
+
+/** Records a part the IR cannot hold by its kind (`content.executablecode`). */
+export function recordPartKind(part: GeminiPart, dropped: DroppedFeatures | undefined): void {
+  if (!dropped) return;
+  const kind = Object.keys(part).find((key) => !QUALIFIERS.has(key));
+  if (kind !== undefined) dropped.add('content', kind);
 }
 
 /** `inlineData` → image (image/*), audio (audio/*) or file part (anything else). */

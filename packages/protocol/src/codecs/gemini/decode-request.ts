@@ -1,3 +1,4 @@
+import type { DroppedFeatures } from '../../dropped.js';
 import { IrInputError } from '../../ir.js';
 import type {
   IrDecodeContext,
@@ -12,7 +13,7 @@ import type {
   IrToolMessage,
   IrUserPart,
 } from '../../ir.js';
-import { decodeFileData, decodeInlineData, decodeModelParts } from './decode-parts.js';
+import { decodeFileData, decodeInlineData, decodeModelParts, recordPartKind } from './decode-parts.js';
 import { openApiToJsonSchema } from './json-schema.js';
 import {
   generateContentRequestSchema,
@@ -65,7 +66,7 @@ export function decodeRequest(body: unknown, ctx: IrDecodeContext = {}): IrReque
 
   const system = decodeSystem(req);
   if (system.length > 0) ir.system = system;
-  ir.messages = decodeContents(req);
+  ir.messages = decodeContents(req, ctx.dropped);
 
   const tools: IrTool[] = [];
   const builtinTools: JsonObject[] = [];
@@ -104,6 +105,8 @@ export function decodeRequest(body: unknown, ctx: IrDecodeContext = {}): IrReque
   return ordered;
 }
 
+const KNOWN_ROLES: ReadonlySet<string> = new Set(['user', 'model', 'function']);
+
 const HANDLED_TOP_LEVEL = new Set(['contents', 'systemInstruction', 'tools', 'toolConfig', 'generationConfig', 'model']);
 
 function modelName(model: string | undefined): string {
@@ -132,7 +135,7 @@ interface KnownCall {
   answered: boolean;
 }
 
-function decodeContents(req: GeminiRequest): IrMessage[] {
+function decodeContents(req: GeminiRequest, dropped: DroppedFeatures | undefined): IrMessage[] {
   const usedIds = new Set<string>();
   for (const content of req.contents) {
     for (const part of content.parts) {
@@ -155,6 +158,10 @@ function decodeContents(req: GeminiRequest): IrMessage[] {
       if (Object.keys(part).length === 0) throw new IrInputError(`Invalid Gemini generateContent request: contents[${ci}].parts[${pi}] is empty`);
     });
 
+    if (content.role !== undefined && !KNOWN_ROLES.has(content.role)) {
+      dropped?.add('role', content.role);
+      return;
+    }
     if (content.role === 'model') {
       const bad = content.parts.findIndex((p) => p.functionResponse !== undefined);
       if (bad !== -1) {
@@ -162,7 +169,7 @@ function decodeContents(req: GeminiRequest): IrMessage[] {
           `Invalid Gemini generateContent request: contents[${ci}].parts[${bad}]: functionResponse is only allowed in "user" turns`,
         );
       }
-      const parts = decodeModelParts(content.parts, nextCallId);
+      const parts = decodeModelParts(content.parts, nextCallId, dropped);
       for (const p of parts) if (p.type === 'tool-call') calls.push({ id: p.id, name: p.name, answered: false });
       if (parts.length > 0) messages.push({ role: 'assistant', content: parts });
       return;
@@ -188,8 +195,10 @@ function decodeContents(req: GeminiRequest): IrMessage[] {
         userParts.push(decodeInlineData(part.inlineData));
       } else if (part.fileData) {
         userParts.push(decodeFileData(part.fileData));
+      } else {
+        // Other kinds (executableCode, codeExecutionResult, videoMetadata alone …) are dropped.
+        recordPartKind(part, dropped);
       }
-      // Other kinds (executableCode, codeExecutionResult, lone thoughtSignature …) are dropped.
     });
     flush();
   });

@@ -1,5 +1,6 @@
+import { dropForeignExtra } from '../../dropped.js';
 import { IrInputError, irText } from '../../ir.js';
-import type { IrMessage, IrReasoningConfig, IrRequest, IrTool, IrToolChoice } from '../../ir.js';
+import type { IrEncodeContext, IrMessage, IrReasoningConfig, IrRequest, IrTool, IrToolChoice } from '../../ir.js';
 import { encodeAssistantParts, encodeUserPart } from './encode-parts.js';
 import type { GeminiOutContent, GeminiOutPart } from './schema.js';
 import { isPlainObject, parseJsonObject, type JsonObject } from './values.js';
@@ -29,14 +30,18 @@ import { isPlainObject, parseJsonObject, type JsonObject } from './values.js';
  * - reasoning: `budgetTokens` → `thinkingBudget` (capped at 32768, the largest budget a
  *   Gemini model takes); `effort` alone → `thinkingBudget` by EFFORT_THINKING_BUDGET;
  *   `includeThoughts` defaults to true whenever thinking is asked for.
+ * - mid-conversation system messages are appended to `systemInstruction` (Gemini has no
+ *   system turn, so their position is not kept).
  * - `extra` (only when it came from Gemini) is merged back: fields the IR did not set are
- *   added, built-in tools are appended to `tools`.
+ *   added, built-in tools are appended to `tools`; another protocol's is recorded as dropped.
  */
-export function encodeRequest(ir: IrRequest): Record<string, unknown> {
+export function encodeRequest(ir: IrRequest, ctx?: IrEncodeContext): Record<string, unknown> {
+  dropForeignExtra(ir, 'gemini', ctx?.dropped);
   const extra = ir.extra?.protocol === 'gemini' ? ir.extra.fields : undefined;
   const body: JsonObject = {};
-  if (ir.system && ir.system.length > 0) {
-    body.systemInstruction = { parts: ir.system.map((p) => ({ text: p.text })) };
+  const system = [...(ir.system ?? []), ...ir.messages.flatMap((m) => (m.role === 'system' ? m.content : []))];
+  if (system.length > 0) {
+    body.systemInstruction = { parts: system.map((p) => ({ text: p.text })) };
   }
   body.contents = encodeMessages(ir.messages);
   if (ir.tools && ir.tools.length > 0) body.tools = [{ functionDeclarations: ir.tools.map(encodeTool) }];
@@ -92,6 +97,8 @@ function encodeMessages(messages: readonly IrMessage[]): GeminiOutContent[] {
         push('user', [{ functionResponse: { name, response } }, ...definedParts(images)]);
         break;
       }
+      case 'system':
+        break; // joined to `systemInstruction`
     }
   });
   return contents;

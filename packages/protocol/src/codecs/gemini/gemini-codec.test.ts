@@ -11,7 +11,9 @@ import {
   type IrStreamEvent,
   type IrUsage,
 } from '../../ir.js';
+import { DroppedFeatures } from '../../dropped.js';
 import { SseDecoder } from '../../sse.js';
+import { anthropicCodec } from '../anthropic/index.js';
 import { EFFORT_THINKING_BUDGET, geminiCodec } from './index.js';
 import { generateContentResponseSchema } from './schema.js';
 
@@ -499,7 +501,7 @@ describe('gemini codec: request decoding', () => {
     ['a non-object body', 'hello', ctx, /Invalid Gemini generateContent request/],
     ['missing contents', { generationConfig: {} }, ctx, /contents/],
     ['empty contents', { contents: [] }, ctx, /contents must contain at least one Content/],
-    ['an unknown role', { contents: [{ role: 'assistant', parts: [{ text: 'x' }] }] }, ctx, /contents\[0\]\.role/],
+    ['a role that is not a string', { contents: [{ role: 7, parts: [{ text: 'x' }] }] }, ctx, /contents\[0\]\.role/],
     ['inlineData without data', { contents: [{ parts: [{ inlineData: { mimeType: 'image/png' } }] }] }, ctx, /contents\[0\]\.parts\[0\]\.inlineData\.data/],
     ['a wrong type', { contents: [{ parts: [{ text: 42 }] }] }, ctx, /contents\[0\]\.parts\[0\]\.text/],
     ['an empty part', { contents: [{ parts: [{}] }] }, ctx, /contents\[0\]\.parts\[0\] is empty/],
@@ -509,6 +511,26 @@ describe('gemini codec: request decoding', () => {
     ['an unknown function calling mode', { contents: [{ parts: [{ text: 'x' }] }], toolConfig: { functionCallingConfig: { mode: 'SOMETIMES' } } }, ctx, /toolConfig\.functionCallingConfig\.mode/],
     ['no model', { contents: [{ parts: [{ text: 'x' }] }] }, {}, /model is missing/],
   ];
+  it('leaves out unknown roles and part kinds and records them, instead of refusing', () => {
+    const dropped = new DroppedFeatures();
+    const ir = geminiCodec.decodeRequest(
+      {
+        contents: [
+          { role: 'critic', parts: [{ text: 'x' }] },
+          { role: 'user', parts: [{ text: 'hi' }, { executableCode: { language: 'PYTHON', code: 'print(1)' } }] },
+        ],
+        tools: [{ googleSearch: {} }],
+      },
+      { ...ctx, dropped },
+    );
+    expect(ir.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'hi' }] }]);
+    expect(dropped.list()).toEqual(['role.critic', 'content.executablecode']);
+    // The built-in tool is Gemini's own: only an encoder for another protocol drops it.
+    const anthropic = new DroppedFeatures();
+    anthropicCodec.encodeRequest(ir, { dropped: anthropic });
+    expect(anthropic.list()).toEqual(['tools.googlesearch']);
+  });
+
   for (const [what, body, context, message] of bad) {
     it(`rejects ${what} with a readable IrInputError`, () => {
       expect(() => geminiCodec.decodeRequest(body, context)).toThrow(IrInputError);

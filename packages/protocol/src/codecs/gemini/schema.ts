@@ -46,14 +46,6 @@ function upperEnum<const T extends readonly [string, ...string[]]>(values: T) {
     .pipe(z.enum(values));
 }
 
-/** Content roles are lower case; matched case-insensitively. */
-function lowerEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
-    .transform((s) => s.toLowerCase())
-    .pipe(z.enum(values));
-}
-
 // ───────────────────────────── parts ─────────────────────────────
 
 const blobSchema = wire({
@@ -99,7 +91,11 @@ const partSchema = wire({
 });
 
 const requestContentSchema = wire({
-  role: lowerEnum(['user', 'model', 'function'] as const).optional(),
+  /** user, model, the legacy function; any other role is left out by the decoder (and recorded), not refused. */
+  role: z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .optional(),
   parts: z.array(partSchema),
 });
 

@@ -1,3 +1,4 @@
+import { knownOnly } from './known-only.js';
 import {
   IrInputError,
   parseDataUrl,
@@ -30,6 +31,9 @@ import {
 /**
  * OpenAI Chat request → IR.
  *
+ * Left out and recorded in `ctx.dropped` (see known-only.ts): messages of unknown roles,
+ * content parts of unknown types, tools other than functions.
+ *
  * Approximations (the IR cannot say more):
  * - `system` and `developer` messages all go to `system`, in order, wherever they stand;
  *   one after the first user message is moved to the front (its position is lost), and
@@ -48,7 +52,7 @@ export function decodeRequest(body: unknown, ctx?: IrDecodeContext): IrRequest {
   }
   let input = body as Record<string, unknown>;
   if (input.model === undefined && ctx?.model !== undefined) input = { ...input, model: ctx.model };
-  const parsed = requestSchema.safeParse(input);
+  const parsed = requestSchema.safeParse(knownOnly(input, ctx?.dropped));
   if (!parsed.success) throw new IrInputError(describeZodError(parsed.error, { max: 3 }));
   const r = parsed.data;
 

@@ -1,7 +1,9 @@
+import { dropForeignExtra } from '../../dropped.js';
 import {
   irText,
   toDataUrl,
   type IrAssistantMessage,
+  type IrEncodeContext,
   type IrImagePart,
   type IrMessage,
   type IrReasoningConfig,
@@ -24,7 +26,8 @@ import {
  *   `max_tokens`).
  * - `stream_options: {include_usage: true}` is always sent with `stream: true`: the
  *   gateway needs usage whether or not the caller asked for it.
- * - `stop` is always an array; system text is one `system` message per IR part.
+ * - `stop` is always an array; system text is one `system` message per IR part; a
+ *   mid-conversation system message stays in place as a `system` message.
  *
  * Dropped or approximated (OpenAI Chat cannot express it):
  * - Reasoning parts of assistant history (with signatures and redacted reasoning):
@@ -36,9 +39,10 @@ import {
  * - `reasoning.budgetTokens` and `includeThoughts` (only an OpenAI Chat caller's own
  *   `reasoning_effort` spelling, kept in `extra`, is restored); `stopSequence` n/a.
  * - `extra` fields are copied back only when `extra.protocol` is "openai-chat", and never
- *   over a field the IR sets.
+ *   over a field the IR sets; another protocol's are recorded as dropped.
  */
-export function encodeRequest(ir: IrRequest): Record<string, unknown> {
+export function encodeRequest(ir: IrRequest, ctx?: IrEncodeContext): Record<string, unknown> {
+  dropForeignExtra(ir, 'openai-chat', ctx?.dropped);
   const body: Record<string, unknown> = { model: ir.model, messages: encodeMessages(ir) };
   if (ir.tools && ir.tools.length > 0) body.tools = ir.tools.map(encodeTool);
   if (ir.toolChoice) body.tool_choice = encodeToolChoice(ir.toolChoice);
@@ -89,6 +93,8 @@ function encodeMessage(m: IrMessage): Record<string, unknown> {
       return encodeAssistant(m);
     case 'tool':
       return encodeToolResult(m);
+    case 'system':
+      return { role: 'system', content: irText(m.content) };
   }
 }
 

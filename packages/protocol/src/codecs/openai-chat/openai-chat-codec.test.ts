@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IrInputError, type IrRequest, type IrStreamEvent } from '../../ir.js';
+import { DroppedFeatures } from '../../dropped.js';
 import { SseDecoder } from '../../sse.js';
 import { openaiChatCodec as codec } from './index.js';
 
@@ -143,13 +144,8 @@ describe('openai-chat decodeRequest validation', () => {
     rejects({ ...baseRequest, temperature: 3 }, /^temperature: .*<=2/);
     rejects({ ...baseRequest, max_tokens: 1.5 }, /^max_tokens: .*expected int/);
     rejects({ ...baseRequest, stream: 'yes' }, /^stream: .*expected boolean/);
-    rejects({ model: 'm', messages: [{ role: 'robot', content: 'x' }] }, /^messages\.0\.role: .*'system' \| 'developer'/);
     rejects({ model: 'm', messages: [{ role: 'user', content: 5 }] }, /^messages\.0\.content: Invalid input: expected string or array, received number/);
     rejects({ model: 'm', messages: [{ role: 'user' }] }, /^messages\.0\.content: Required/);
-    rejects(
-      { model: 'm', messages: [{ role: 'user', content: [{ type: 'video_url', video_url: {} }] }] },
-      /^messages\.0\.content\.0\.type: .*'text' \| 'image_url' \| 'input_audio' \| 'file'/,
-    );
     rejects(
       { model: 'm', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 7 } }] }] },
       /^messages\.0\.content\.0\.image_url\.url: .*expected string/,
@@ -169,6 +165,24 @@ describe('openai-chat decodeRequest validation', () => {
       { model: 'm', messages: [{ role: 'user', content: [{ type: 'file', file: { filename: 'a.pdf' } }] }] },
       /^messages\.0\.content\.0\.file: needs file_data or file_id/,
     );
+  });
+
+  it('leaves out unknown roles, part types and tool types and records them, instead of refusing', () => {
+    const dropped = new DroppedFeatures();
+    const ir = codec.decodeRequest(
+      {
+        model: 'm',
+        messages: [
+          { role: 'robot', content: 'x' },
+          { role: 'user', content: [{ type: 'video_url', video_url: {} }, { type: 'text', text: 'hi' }] },
+        ],
+        tools: [{ type: 'web_search_preview' }, { type: 'function', function: { name: 'f' } }],
+      },
+      { dropped },
+    );
+    expect(ir.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'hi' }] }]);
+    expect(ir.tools).toEqual([{ name: 'f', parameters: { type: 'object', properties: {} } }]);
+    expect(dropped.list()).toEqual(['role.robot', 'content.video_url', 'tools.web_search_preview']);
   });
 
   it('takes the model from the context when the body has none', () => {

@@ -1,3 +1,4 @@
+import type { DroppedFeatures } from '../../dropped.js';
 import {
   IrInputError,
   parseDataUrl,
@@ -45,8 +46,11 @@ import type { z } from 'zod';
  * - `instructions` becomes the first system part; `system`/`developer` messages join the
  *   system list in order (their position between other messages is not kept).
  * - Items the IR cannot express (`item_reference`, built-in tool calls such as
- *   `web_search_call`, `computer_call` …) and images given by `file_id` are rejected with
- *   IrInputError rather than silently dropped.
+ *   `web_search_call`, `computer_call` …), messages of unknown roles, content parts of unknown
+ *   types and images given by `file_id` are left out and recorded in `ctx.dropped`
+ *   (`input.web_search_call`, `role.critic`, `content.input_video`, `content.image_file`), so
+ *   the relay can tell the client; built-in tools (`web_search`, `namespace` …) stay in
+ *   `extra.tools`, which another protocol's encoder records as dropped.
  * - Fields with no IR meaning (store, previous_response_id, include, metadata, truncation,
  *   prompt_cache_key, built-in tools, unknown fields …) go to `extra` verbatim. Fields the IR
  *   holds only approximately keep their exact original there too (reasoning effort
@@ -89,7 +93,7 @@ export function decodeRequest(body: unknown, ctx?: IrDecodeContext): IrRequest {
 
   const system: IrTextPart[] = [];
   if (req.instructions) system.push({ type: 'text', text: req.instructions });
-  const messages = decodeInput(req, system);
+  const messages = decodeInput(req, system, ctx?.dropped);
 
   /** Options between `messages` and `stream`, so the IR reads in IrRequest field order. */
   const opt: Omit<IrRequest, 'model' | 'system' | 'messages' | 'stream'> = {};
@@ -129,7 +133,7 @@ export function decodeRequest(body: unknown, ctx?: IrDecodeContext): IrRequest {
 
 // ───────────────────────────── input items ─────────────────────────────
 
-function decodeInput(req: ResponsesRequest, system: IrTextPart[]): IrMessage[] {
+function decodeInput(req: ResponsesRequest, system: IrTextPart[], dropped: DroppedFeatures | undefined): IrMessage[] {
   const input = req.input;
   if (input == null) {
     // Stateful calls may continue a stored conversation without new input.
@@ -156,18 +160,20 @@ function decodeInput(req: ResponsesRequest, system: IrTextPart[]): IrMessage[] {
       case 'message': {
         const item = parseOrThrow(messageItemSchema, raw, path);
         if (item.role === 'system' || item.role === 'developer') {
-          system.push(...decodeSystemContent(item.content, `${path}.content`));
+          system.push(...decodeSystemContent(item.content, `${path}.content`, dropped));
         } else if (item.role === 'user') {
           const content =
             typeof item.content === 'string'
               ? [{ type: 'text' as const, text: item.content }]
-              : item.content.map((p, j) => decodeUserPart(p, `${path}.content.${j}`));
+              : item.content.flatMap((p, j) => decodeUserPart(p, `${path}.content.${j}`, dropped));
           messages.push({ role: 'user', content });
-        } else {
+        } else if (item.role === 'assistant') {
           const target = assistant();
-          for (const text of decodeAssistantContent(item.content, `${path}.content`)) {
+          for (const text of decodeAssistantContent(item.content, `${path}.content`, dropped)) {
             target.content.push({ type: 'text', text });
           }
+        } else {
+          dropped?.add('role', item.role);
         }
         return;
       }
@@ -187,7 +193,7 @@ function decodeInput(req: ResponsesRequest, system: IrTextPart[]): IrMessage[] {
         const content =
           typeof item.output === 'string'
             ? [{ type: 'text' as const, text: item.output }]
-            : item.output.map((p, j) => decodeToolOutputPart(p, `${path}.output.${j}`));
+            : item.output.flatMap((p, j) => decodeToolOutputPart(p, `${path}.output.${j}`, dropped));
         const name = callNames.get(item.call_id);
         messages.push({ role: 'tool', toolCallId: item.call_id, ...(name ? { name } : {}), content });
         return;
@@ -204,27 +210,25 @@ function decodeInput(req: ResponsesRequest, system: IrTextPart[]): IrMessage[] {
         return;
       }
       default:
-        throw new IrInputError(
-          `${path}.type: input items of type '${type}' cannot be converted ` +
-            `(supported: message, function_call, function_call_output, reasoning)`,
-        );
+        dropped?.add('input', type);
     }
   });
   return messages;
 }
 
-function decodeSystemContent(content: string | Parts, path: string): IrTextPart[] {
+function decodeSystemContent(content: string | Parts, path: string, dropped: DroppedFeatures | undefined): IrTextPart[] {
   if (typeof content === 'string') return [{ type: 'text', text: content }];
-  return content.map((p, j) => {
+  return content.flatMap((p, j): IrTextPart[] => {
     if (p.type !== 'input_text') {
-      throw new IrInputError(`${path}.${j}.type: system and developer messages may only contain input_text parts`);
+      dropped?.add('content', `system_${p.type}`);
+      return [];
     }
-    return { type: 'text', text: parseOrThrow(inputTextPartSchema, p, `${path}.${j}`).text };
+    return [{ type: 'text', text: parseOrThrow(inputTextPartSchema, p, `${path}.${j}`).text }];
   });
 }
 
 /** Assistant history: output_text (input_text tolerated) and refusal parts, all as text. */
-function decodeAssistantContent(content: string | Parts, path: string): string[] {
+function decodeAssistantContent(content: string | Parts, path: string, dropped: DroppedFeatures | undefined): string[] {
   if (typeof content === 'string') return content === '' ? [] : [content];
   const out: string[] = [];
   content.forEach((p, j) => {
@@ -232,17 +236,17 @@ function decodeAssistantContent(content: string | Parts, path: string): string[]
     if (p.type === 'output_text') out.push(parseOrThrow(outputTextPartSchema, p, at).text);
     else if (p.type === 'input_text') out.push(parseOrThrow(inputTextPartSchema, p, at).text);
     else if (p.type === 'refusal') out.push(parseOrThrow(refusalPartSchema, p, at).refusal);
-    else throw new IrInputError(`${at}.type: assistant messages may only contain output_text and refusal parts`);
+    else dropped?.add('content', p.type);
   });
   return out.filter((t) => t !== '');
 }
 
-function decodeUserPart(part: Part, path: string): IrUserPart {
+function decodeUserPart(part: Part, path: string, dropped: DroppedFeatures | undefined): IrUserPart[] {
   switch (part.type) {
     case 'input_text':
-      return { type: 'text', text: parseOrThrow(inputTextPartSchema, part, path).text };
+      return [{ type: 'text', text: parseOrThrow(inputTextPartSchema, part, path).text }];
     case 'input_image':
-      return decodeImage(part, path);
+      return decodeImage(part, path, dropped);
     case 'input_file': {
       const p = parseOrThrow(inputFilePartSchema, part, path);
       let source: IrFilePart['source'];
@@ -254,28 +258,25 @@ function decodeUserPart(part: Part, path: string): IrUserPart {
       } else if (p.file_url) source = { kind: 'url', url: p.file_url };
       else if (p.file_id) source = { kind: 'file-id', fileId: p.file_id };
       else throw new IrInputError(`${path}: input_file needs file_data, file_url or file_id`);
-      return { type: 'file', source, ...(p.filename ? { filename: p.filename } : {}) };
+      return [{ type: 'file', source, ...(p.filename ? { filename: p.filename } : {}) }];
     }
     case 'input_audio': {
       const p = parseOrThrow(inputAudioPartSchema, part, path);
-      return { type: 'audio', data: p.input_audio.data, format: p.input_audio.format };
+      return [{ type: 'audio', data: p.input_audio.data, format: p.input_audio.format }];
     }
     default:
-      throw new IrInputError(
-        `${path}.type: unsupported content part '${part.type}' in a user message ` +
-          `(supported: input_text, input_image, input_file, input_audio)`,
-      );
+      dropped?.add('content', part.type);
+      return [];
   }
 }
 
-function decodeImage(part: Part, path: string): IrImagePart {
+/** The image, or nothing for one given by `file_id` (other providers cannot reach OpenAI's files). */
+function decodeImage(part: Part, path: string, dropped: DroppedFeatures | undefined): IrImagePart[] {
   const p = parseOrThrow(inputImagePartSchema, part, path);
   if (!p.image_url) {
-    throw new IrInputError(
-      p.file_id
-        ? `${path}.file_id: images given by file_id cannot be converted; send image_url (an http(s) or data: URL)`
-        : `${path}: input_image needs image_url`,
-    );
+    if (!p.file_id) throw new IrInputError(`${path}: input_image needs image_url`);
+    dropped?.add('content', 'image_file');
+    return [];
   }
   const data = p.image_url.startsWith('data:') ? parseDataUrl(p.image_url) : undefined;
   const image: IrImagePart = {
@@ -284,13 +285,14 @@ function decodeImage(part: Part, path: string): IrImagePart {
   };
   // 'original' (full resolution, newest models) has no IR value; 'high' is the closest.
   if (p.detail) image.detail = p.detail === 'original' ? 'high' : p.detail;
-  return image;
+  return [image];
 }
 
-function decodeToolOutputPart(part: Part, path: string): IrTextPart | IrImagePart {
-  if (part.type === 'input_text') return { type: 'text', text: parseOrThrow(inputTextPartSchema, part, path).text };
-  if (part.type === 'input_image') return decodeImage(part, path);
-  throw new IrInputError(`${path}.type: function_call_output may only contain input_text and input_image parts`);
+function decodeToolOutputPart(part: Part, path: string, dropped: DroppedFeatures | undefined): Array<IrTextPart | IrImagePart> {
+  if (part.type === 'input_text') return [{ type: 'text', text: parseOrThrow(inputTextPartSchema, part, path).text }];
+  if (part.type === 'input_image') return decodeImage(part, path, dropped);
+  dropped?.add('content', part.type);
+  return [];
 }
 
 const MEDIA_TYPES: Record<string, string> = {

@@ -1,7 +1,9 @@
+import { dropForeignExtra } from '../../dropped.js';
 import {
   irText,
   toDataUrl,
   type IrAssistantMessage,
+  type IrEncodeContext,
   type IrImagePart,
   type IrMessage,
   type IrReasoningConfig,
@@ -19,7 +21,8 @@ import {
  *   items. An assistant message becomes, in order: `message` items (output_text parts) for
  *   its text, `reasoning` items for reasoning that carries a signature (sent back as
  *   `encrypted_content`, the stateless way), `function_call` items for its tool calls.
- *   Tool messages become `function_call_output` items. Input items carry no `id`: with
+ *   Tool messages become `function_call_output` items; a mid-conversation system message
+ *   becomes a `developer` message item in place. Input items carry no `id`: with
  *   `store: false` OpenAI looks ids up and rejects ones it has not stored.
  * - `store` is false unless `extra` says otherwise: a gateway must not make the upstream keep
  *   state that a later request (perhaps routed elsewhere) cannot use. When reasoning is
@@ -27,10 +30,11 @@ import {
  *   reasoning can be sent back in the next turn.
  * - `extra` is copied back only when it came from this protocol: its scalars are added when the
  *   IR did not set the field, its `tools` (built-in tools) are appended, and its `reasoning` /
- *   `text` objects are merged over the IR-derived ones (they hold the exact original values).
+ *   `text` objects are merged over the IR-derived ones (they hold the exact original values);
+ *   another protocol's are recorded as dropped.
  *
- * Dropped (the Responses API has no such field): stop, seed, presencePenalty,
- * frequencyPenalty, n, topK, streamUsage (usage always arrives), cacheControl, message
+ * Dropped (the Responses API has no such field; stop, seed, penalties, n > 1 and topK are
+ * recorded in `ctx.dropped`): stop, seed, presencePenalty, frequencyPenalty, n, topK, streamUsage (usage always arrives), cacheControl, message
  * `name`, tool result `isError` and `name`, reasoning without a signature, redacted reasoning,
  * tool-call signatures. Approximated: budgetTokens → effort (≤ 2048 low, ≤ 8192 medium, else
  * high; 0 → no reasoning field), maxOutputTokens raised to OpenAI's minimum of 16, tools without
@@ -42,7 +46,16 @@ const MIN_OUTPUT_TOKENS = 16;
 
 type Json = Record<string, unknown>;
 
-export function encodeRequest(ir: IrRequest): Json {
+export function encodeRequest(ir: IrRequest, ctx?: IrEncodeContext): Json {
+  const dropped = ctx?.dropped;
+  dropForeignExtra(ir, 'openai-responses', dropped);
+  if (dropped) {
+    if (ir.stop && ir.stop.length > 0) dropped.add('setting', 'stop');
+    if (ir.seed !== undefined) dropped.add('setting', 'seed');
+    if (ir.presencePenalty !== undefined || ir.frequencyPenalty !== undefined) dropped.add('setting', 'penalties');
+    if (ir.n !== undefined && ir.n > 1) dropped.add('setting', 'n');
+    if (ir.topK !== undefined) dropped.add('setting', 'top_k');
+  }
   const extra = ir.extra?.protocol === 'openai-responses' ? ir.extra.fields : undefined;
   const body: Json = { model: ir.model };
 
@@ -106,6 +119,8 @@ function encodeMessages(messages: IrMessage[]): Json[] {
       items.push({ type: 'message', role: 'user', content: m.content.map(encodeUserPart) });
     } else if (m.role === 'tool') {
       items.push({ type: 'function_call_output', call_id: m.toolCallId, output: encodeToolOutput(m.content) });
+    } else if (m.role === 'system') {
+      items.push({ type: 'message', role: 'developer', content: [{ type: 'input_text', text: irText(m.content) }] });
     } else {
       items.push(...encodeAssistant(m));
     }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { IrInputError, type IrRequest, type IrResponse, type IrStreamEvent } from '../../ir.js';
+import { DroppedFeatures } from '../../dropped.js';
 import { SseDecoder } from '../../sse.js';
 import { openaiResponsesCodec as codec } from './index.js';
 
@@ -437,16 +438,29 @@ describe('openai-responses request decoding', () => {
     expectInputError({ input: 'hi' }, 'model');
     expectInputError({ model: 'm' }, 'input');
     expectInputError({ model: 'm', input: 42 }, 'input');
-    expectInputError({ model: 'm', input: [{ role: 'robot', content: 'x' }] }, 'input.0.role');
+    expectInputError({ model: 'm', input: [{ role: 7, content: 'x' }] }, 'input.0.role');
     expectInputError({ model: 'm', input: [{ type: 'function_call', name: 'f', arguments: '{}' }] }, 'input.0.call_id');
-    expectInputError({ model: 'm', input: [{ type: 'item_reference', id: 'msg_1' }] }, "input.0.type: input items of type 'item_reference'");
-    expectInputError(
-      { model: 'm', input: [{ role: 'user', content: [{ type: 'input_image', file_id: 'file-1', detail: 'auto' }] }] },
-      'input.0.content.0.file_id',
-    );
     expectInputError({ model: 'm', input: 'x', temperature: 5 }, 'temperature');
     expectInputError({ model: 'm', input: 'x', tools: [{ type: 'function', parameters: {} }] }, 'tools.0.name');
     expectInputError({ model: 'm', input: 'x', text: { format: { type: 'json_schema', schema: {} } } }, 'text.format.name');
+  });
+
+  it('leaves out what the IR cannot hold and records it, instead of refusing the request', () => {
+    const dropped = new DroppedFeatures();
+    const ir = codec.decodeRequest(
+      {
+        model: 'm',
+        input: [
+          { role: 'robot', content: 'x' },
+          { type: 'item_reference', id: 'msg_1' },
+          { type: 'web_search_call', id: 'ws_1', status: 'completed' },
+          { role: 'user', content: [{ type: 'input_image', file_id: 'file-1', detail: 'auto' }, { type: 'input_video', url: 'v' }, { type: 'input_text', text: 'hi' }] },
+        ],
+      },
+      { dropped },
+    );
+    expect(ir.messages).toStrictEqual([{ role: 'user', content: [{ type: 'text', text: 'hi' }] }]);
+    expect(dropped.list()).toStrictEqual(['role.robot', 'input.item_reference', 'input.web_search_call', 'content.image_file', 'content.input_video']);
   });
 
   it('takes model and stream from the context when the body has none', () => {

@@ -49,7 +49,8 @@ export const anyPartSchema = z.looseObject({ type: z.string().min(1, 'content pa
 
 export const messageItemSchema = z.looseObject({
   type: z.literal('message').optional(),
-  role: z.enum(['user', 'assistant', 'system', 'developer']),
+  /** Any string: roles added later are left out by the decoder (and recorded), not refused. */
+  role: z.string().min(1),
   content: z.union([z.string(), z.array(anyPartSchema)]),
 });
 

@@ -1,5 +1,7 @@
 import {
+  dropForeignExtra,
   irText,
+  type IrEncodeContext,
   type IrAssistantMessage,
   type IrImagePart,
   type IrMessage,
@@ -36,8 +38,16 @@ type DashscopeWireMessage = Record<string, unknown>;
  * - Audio parts become "[audio]", files "[file: <url or name>]" (the text endpoint takes
  *   neither, and the multimodal form differs per model family).
  * - `extra` fields of other protocols.
+ * What it drops is recorded in `ctx.dropped`. Mid-conversation system messages stay in place.
  */
-export function encodeRequest(ir: IrRequest): Record<string, unknown> {
+export function encodeRequest(ir: IrRequest, ctx?: IrEncodeContext): Record<string, unknown> {
+  const dropped = ctx?.dropped;
+  dropForeignExtra(ir, 'native', dropped);
+  if (dropped) {
+    if (ir.frequencyPenalty !== undefined) dropped.add('setting', 'frequency_penalty');
+    if (ir.n !== undefined && ir.n > 1) dropped.add('setting', 'n');
+    if (ir.responseFormat?.type === 'json_schema') dropped.add('setting', 'json_schema');
+  }
   const multimodal = hasImages(ir);
   const parameters: Record<string, unknown> = { result_format: 'message', incremental_output: true };
   if (ir.maxOutputTokens !== undefined) parameters.max_tokens = ir.maxOutputTokens;
@@ -72,7 +82,7 @@ export function encodeRequest(ir: IrRequest): Record<string, unknown> {
 }
 
 function hasImages(ir: IrRequest): boolean {
-  return ir.messages.some((m) => m.role !== 'assistant' && m.content.some((p) => p.type === 'image'));
+  return ir.messages.some((m) => m.role !== 'assistant' && m.role !== 'system' && m.content.some((p) => p.type === 'image'));
 }
 
 /** Text content in the form the endpoint wants. */
@@ -88,6 +98,8 @@ function encodeMessage(m: IrMessage, multimodal: boolean): DashscopeWireMessage 
       return encodeAssistant(m, multimodal);
     case 'tool':
       return encodeToolResult(m, multimodal);
+    case 'system':
+      return { role: 'system', content: text(irText(m.content), multimodal) };
   }
 }
 

@@ -1,4 +1,6 @@
 import {
+  dropForeignExtra,
+  type IrEncodeContext,
   irText,
   type IrAssistantMessage,
   type IrMessage,
@@ -34,11 +36,22 @@ const SEED_MAX = 10_000;
  *   `cacheControl`, a tool result's `isError` and `name`; tool-result images become "[image]".
  * - Audio parts become "[audio]", files "[file: <url or name>]".
  */
-export function encodeRequest(ir: IrRequest): Record<string, unknown> {
+export function encodeRequest(ir: IrRequest, ctx?: IrEncodeContext): Record<string, unknown> {
+  const dropped = ctx?.dropped;
+  dropForeignExtra(ir, 'native', dropped);
+  if (dropped) {
+    if (ir.maxOutputTokens !== undefined) dropped.add('setting', 'max_tokens');
+    if (ir.topK !== undefined) dropped.add('setting', 'top_k');
+    if (ir.presencePenalty !== undefined || ir.frequencyPenalty !== undefined) dropped.add('setting', 'penalties');
+    if (ir.reasoning) dropped.add('setting', 'reasoning');
+  }
   const messages: Array<Record<string, unknown>> = [];
-  const system = (ir.system ?? []).map((p) => p.text).join('\n\n');
+  // Hunyuan takes one system message, first: mid-conversation ones join it.
+  const system = [...(ir.system ?? []), ...ir.messages.flatMap((m) => (m.role === 'system' ? m.content : []))]
+    .map((p) => p.text)
+    .join('\n\n');
   if (system !== '') messages.push({ Role: 'system', Content: system });
-  for (const m of ir.messages) messages.push(encodeMessage(m));
+  for (const m of ir.messages) if (m.role !== 'system') messages.push(encodeMessage(m));
 
   const body: Record<string, unknown> = { Model: ir.model, Messages: messages, Stream: ir.stream };
   if (ir.temperature !== undefined) body.Temperature = ir.temperature;
@@ -63,7 +76,7 @@ function encodeTool(t: IrTool): Record<string, unknown> {
   return { Type: 'function', Function: fn };
 }
 
-function encodeMessage(m: IrMessage): Record<string, unknown> {
+function encodeMessage(m: Exclude<IrMessage, { role: 'system' }>): Record<string, unknown> {
   switch (m.role) {
     case 'user':
       return encodeUser(m);

@@ -54,6 +54,8 @@ function context(content: string, stream: boolean, opts: { key?: string; target?
       return reply;
     },
     header: () => reply,
+    hasHeader: () => false,
+    removeHeader: () => reply,
     send(body: string) {
       client.end(body);
       return reply;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { irText, type IrAssistantMessage, type IrMessage, type IrRequest, type IrTool, type IrToolMessage } from '@switchboard/protocol';
+import { dropForeignExtra, irText, type IrAssistantMessage, type IrEncodeContext, type IrMessage, type IrRequest, type IrTool, type IrToolMessage } from '@switchboard/protocol';
 import { partAsText } from '../ir-parts.js';
 import { clampMaxTokens } from './domains.js';
 
@@ -33,11 +33,23 @@ type SparkText = { role: 'system' | 'user' | 'assistant'; content: string };
  * - `topK` is clamped to 1…6, `maxOutputTokens` to the model's documented ceiling.
  * - `user` becomes `header.uid`, hashed when longer than Spark's 32 characters.
  */
-export function encodeRequest(ir: IrRequest): Record<string, unknown> {
+export function encodeRequest(ir: IrRequest, ctx?: IrEncodeContext): Record<string, unknown> {
+  const dropped = ctx?.dropped;
+  dropForeignExtra(ir, 'native', dropped);
+  if (dropped) {
+    if (ir.topP !== undefined) dropped.add('setting', 'top_p');
+    if (ir.stop && ir.stop.length > 0) dropped.add('setting', 'stop');
+    if (ir.seed !== undefined) dropped.add('setting', 'seed');
+    if (ir.presencePenalty !== undefined || ir.frequencyPenalty !== undefined) dropped.add('setting', 'penalties');
+    if (ir.responseFormat && ir.responseFormat.type !== 'text') dropped.add('setting', 'response_format');
+  }
   const text: SparkText[] = [];
-  const system = (ir.system ?? []).map((p) => p.text).join('\n\n');
+  // Spark takes one system message, first: mid-conversation ones join it.
+  const system = [...(ir.system ?? []), ...ir.messages.flatMap((m) => (m.role === 'system' ? m.content : []))]
+    .map((p) => p.text)
+    .join('\n\n');
   if (system !== '') text.push({ role: 'system', content: system });
-  for (const m of ir.messages) append(text, encodeMessage(m));
+  for (const m of ir.messages) if (m.role !== 'system') append(text, encodeMessage(m));
 
   const chat: Record<string, unknown> = { domain: ir.model };
   if (ir.temperature !== undefined) chat.temperature = ir.temperature;
@@ -73,7 +85,7 @@ function append(text: SparkText[], entry: SparkText): void {
   else text.push(entry);
 }
 
-function encodeMessage(m: IrMessage): SparkText {
+function encodeMessage(m: Exclude<IrMessage, { role: 'system' }>): SparkText {
   switch (m.role) {
     case 'user':
       return { role: 'user', content: m.content.map(partAsText).join('') };

@@ -1,5 +1,5 @@
-import type { IrRequest, ProtocolCodec } from '@switchboard/protocol';
-import { estimateIrPromptTokens } from '../token-estimate.js';
+import { DroppedFeatures, IrInputError, type IrRequest, type ProtocolCodec } from '@switchboard/protocol';
+import { countTokens, estimateIrPromptTokens } from '../token-estimate.js';
 
 /**
  * A generation request as the caller sent it, in the caller's own protocol. The relay
@@ -15,7 +15,7 @@ export interface InboundRequest {
   stream: boolean;
   /** OpenAI `stream_options.include_usage`: the caller wants the usage chunk. */
   includeUsage: boolean;
-  /** The validated body in the caller's protocol (for same-protocol pass-through). */
+  /** The body in the caller's protocol, its envelope checked (for same-protocol pass-through). */
   body: Record<string, unknown>;
   /**
    * OpenAI Chat callers: an OpenAI-compatible channel may take the byte-forwarding fast
@@ -26,21 +26,39 @@ export interface InboundRequest {
   maxOutputTokens?: number;
   /** Protocol options the caller sent as headers (e.g. `anthropic-beta`), passed on to a same-protocol upstream. */
   passHeaders: Record<string, string>;
-  /** The request in IR, decoded once on first use. */
+  /**
+   * The request in IR, decoded once on first use (only a converted attempt needs it). Throws
+   * IrInputError when the body is malformed beyond its envelope.
+   */
   ir(): IrRequest;
+  /** What the IR decode left out (unknown roles, block and tool types …); filled by `ir()`. */
+  readonly decodeDropped: DroppedFeatures;
   /** Prompt tokens counted locally, for an upstream that reports no usage (R-9). */
   estimatePrompt(): Promise<number>;
 }
 
 /**
- * Builds an InboundRequest whose IR is decoded lazily (the fast path never needs it). The
- * prompt estimate defaults to one over the IR.
+ * Builds an InboundRequest whose IR is decoded lazily (a same-protocol pass-through never
+ * needs it); `decode` records what it leaves out in the collector it is given. The prompt
+ * estimate defaults to one over the IR, or over the body's JSON when the body does not decode
+ * (a pass-through the upstream accepted must still be counted, not fail afterwards).
  */
 export function inboundRequest(
-  fields: Omit<InboundRequest, 'ir' | 'estimatePrompt' | 'fastPath'> & Partial<Pick<InboundRequest, 'estimatePrompt' | 'fastPath'>>,
-  decode: () => IrRequest,
+  fields: Omit<InboundRequest, 'ir' | 'decodeDropped' | 'estimatePrompt' | 'fastPath'> & Partial<Pick<InboundRequest, 'estimatePrompt' | 'fastPath'>>,
+  decode: (dropped: DroppedFeatures) => IrRequest,
 ): InboundRequest {
   let ir: IrRequest | undefined;
-  const lazy = () => (ir ??= decode());
-  return { fastPath: false, estimatePrompt: () => estimateIrPromptTokens(lazy()), ...fields, ir: lazy };
+  const decodeDropped = new DroppedFeatures();
+  const lazy = () => (ir ??= decode(decodeDropped));
+  const estimate = async () => {
+    let decoded: IrRequest;
+    try {
+      decoded = lazy();
+    } catch (err) {
+      if (err instanceof IrInputError) return countTokens(JSON.stringify(fields.body));
+      throw err;
+    }
+    return estimateIrPromptTokens(decoded);
+  };
+  return { fastPath: false, estimatePrompt: estimate, ...fields, ir: lazy, decodeDropped };
 }

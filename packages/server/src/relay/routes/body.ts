@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { IrInputError, type IrDecodeContext, type IrRequest, type ProtocolCodec } from '@switchboard/protocol';
+import { describeZodError, type IssueFormat } from '@switchboard/protocol';
+import type { z } from 'zod';
 import type { ResolvedKey } from '../../accounts/api-keys.js';
 import { nextRequestId } from '../../crypto/tokens.js';
 import type { GenerationCall } from '../generate/attempt.js';
@@ -14,14 +15,14 @@ export function objectBody(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-/** Validates and decodes a body with the caller's codec; a bad body is a 400 naming the field. */
-export function decodeBody(codec: ProtocolCodec, body: Record<string, unknown>, ctx?: IrDecodeContext): IrRequest {
-  try {
-    return codec.decodeRequest(body, ctx);
-  } catch (err) {
-    if (err instanceof IrInputError) throw new AppError(400, 'invalid_request', err.message);
-    throw err;
-  }
+/**
+ * Checks the envelope of a body (what the relay reads before routing, see the protocol
+ * package's envelopes.ts); a bad one is a 400 naming the fields. Everything else passes.
+ */
+export function checkEnvelope<S extends z.ZodType>(schema: S, body: Record<string, unknown>, format?: IssueFormat): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new AppError(400, 'invalid_request', describeZodError(parsed.error, format));
+  return parsed.data;
 }
 
 /** The relay call of one HTTP request: a fresh request id, the caller and what it sent. */

@@ -1,4 +1,4 @@
-import { quoted } from '@switchboard/protocol';
+import { geminiEnvelopeSchema, quoted } from '@switchboard/protocol';
 import type { FastifyInstance } from 'fastify';
 import { loadCodec } from './codecs.js';
 import { AppError } from '../../http/errors.js';
@@ -6,14 +6,16 @@ import { relayGeneration } from '../generate/generate.js';
 import { inboundRequest } from '../generate/inbound.js';
 import { checkModelAllowed } from '../v1-auth.js';
 import type { V1Route } from '../v1-route.js';
-import { decodeBody, objectBody, relayCallOf } from './body.js';
+import { checkEnvelope, objectBody, relayCallOf } from './body.js';
 
 const ACTIONS = { generateContent: false, streamGenerateContent: true } as const;
 
 /**
  * POST /v1beta/models/{model}:generateContent and :streamGenerateContent (R-3): the Gemini
  * API, served from any channel. The key may come as `x-goog-api-key` or `?key=`. Streams are
- * always SSE (what `alt=sse` asks for and what Google's SDKs use).
+ * always SSE (what `alt=sse` asks for and what Google's SDKs use). Only the envelope is
+ * checked here; parts, tools and fields Google adds reach a Gemini upstream untouched and are
+ * decoded (tolerantly) only for a conversion.
  */
 export function registerGeminiRoutes(app: FastifyInstance, route: V1Route): void {
   const onRequest = route.authenticate('gemini', { queryKey: true });
@@ -29,12 +31,13 @@ export function registerGeminiRoutes(app: FastifyInstance, route: V1Route): void
     }
     const stream = ACTIONS[action as keyof typeof ACTIONS];
     const body = objectBody(request.body);
-    const ir = decodeBody(geminiCodec, body, { model, stream });
+    const envelope = checkEnvelope(geminiEnvelopeSchema, body, { brackets: true });
     checkModelAllowed(caller, model);
+    const limit = envelope.generationConfig?.maxOutputTokens;
     const inbound = inboundRequest(
       { codec: geminiCodec, endpoint: action, model, stream, includeUsage: true,
-        ...(ir.maxOutputTokens !== undefined ? { maxOutputTokens: ir.maxOutputTokens } : {}), body, passHeaders: {} },
-      () => ir,
+        ...(limit != null ? { maxOutputTokens: limit } : {}), body, passHeaders: {} },
+      (dropped) => geminiCodec.decodeRequest(body, { model, stream, dropped }),
     );
     await relayGeneration(route.deps, relayCallOf(request, reply, caller, inbound, startedAt));
     return reply;

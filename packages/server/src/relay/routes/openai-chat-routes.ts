@@ -31,7 +31,7 @@ export function registerOpenAIChatRoutes(app: FastifyInstance, route: V1Route): 
         estimatePrompt: () => estimatePromptTokens(body.messages),
         passHeaders: {},
       },
-      () => openaiChatCodec.decodeRequest(body),
+      (dropped) => openaiChatCodec.decodeRequest(body, { dropped }),
     );
     await relayGeneration(route.deps, relayCallOf(request, reply, caller, inbound, startedAt));
     return reply;
