@@ -62,18 +62,6 @@ const CHANGED_ON_PURPOSE: Partial<Record<CallerProtocol, string[]>> = {
   'openai-chat': ['stream_options'],
 };
 
-/**
- * Cases that fail today because of the gaps issue 16 names; `it.fails` keeps the suite green
- * and turns red when the fix lands, to be switched to `it` then (the `compat` branch).
- */
-const MID_CONVERSATION_SYSTEM =
-  'a role "system" message inside messages (Claude Code\'s default model, beta mid-conversation-system-2026-04-07) is refused with a 400 by the Anthropic schema';
-const KNOWN_GAPS: Record<string, string> = Object.fromEntries(
-  ['claude-code-default', 'claude-code-default-tool-result'].flatMap((fixture) =>
-    ['openai-chat', 'anthropic', 'gemini'].map((target) => [`${fixture} → ${target}`, MID_CONVERSATION_SYSTEM]),
-  ),
-);
-
 const fixtures = loadClientFixtures();
 
 let server: TestServer;
@@ -110,9 +98,7 @@ function targetsOf(fixture: ClientFixture): string[] {
 describe.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s', (name, fixture) => {
   describe.each(targetsOf(fixture))('to a %s channel', (targetName) => {
     const target = TARGETS[targetName]!;
-    const gap = KNOWN_GAPS[`${name} → ${targetName}`];
-    const test = gap ? it.fails : it;
-    test(`answers in ${fixture.protocol}${fixture.stream ? ' (stream)' : ''}${gap ? ` — known gap: ${gap}` : ''}`, async () => {
+    it(`answers in ${fixture.protocol}${fixture.stream ? ' (stream)' : ''}`, async () => {
       const request = replayRequest(fixture, `via-${targetName}`, key);
       const res = await fetch(server.base + request.path, { method: 'POST', headers: request.headers, body: request.body });
       const raw = await res.text();

@@ -119,15 +119,14 @@ describe.skipIf(typeof claude === 'string')('Claude Code', () => {
     expect(generationCalls().every((r) => r.path === '/v1/chat/completions')).toBe(true);
   });
 
-  // Known gap (issue 16, fixed on the `compat` branch): on its default model, and on any model
-  // name it does not know, Claude Code sends a role "system" message inside `messages` (beta
-  // mid-conversation-system-2026-04-07), which the Anthropic schema refuses with a 400.
-  // Switch these two to `it` once that lands.
-  it.fails('runs a tool loop on its default model (claude-opus-4-8) on an Anthropic channel', async () => {
+  // On its default model, and on any model name it does not know, Claude Code sends a role
+  // "system" message inside `messages` (beta mid-conversation-system-2026-04-07), adaptive
+  // thinking and output_config.effort: passed through, or mapped when converted (issue 16).
+  it('runs a tool loop on its default model (claude-opus-4-8) on an Anthropic channel', async () => {
     expectToolLoop(await runClaude(undefined));
   });
 
-  it.fails('runs a tool loop with a model name of the gateway (claude-via-openai) on an OpenAI channel', async () => {
+  it('runs a tool loop with a model name of the gateway (claude-via-openai) on an OpenAI channel', async () => {
     expectToolLoop(await runClaude('claude-via-openai'));
   });
 });
