@@ -222,12 +222,15 @@ describe('routing and failover', () => {
     const multi = await startMockOpenAI({ apiKeys: ['good-key-123456'] });
     try {
       await createChannel(server, root, { name: 'multi', base_url: multi.url, keys: 'bad-key-1234567\ngood-key-123456', models: ['multi-key'], retry: 2 });
-      for (let i = 0; i < 6; i++) {
+      // Each call starts with a key picked at random: 30 calls all starting with the good key
+      // (which would leave the retry untested) happen once in 2^30 runs; 6 failed 1 in 64.
+      const calls = 30;
+      for (let i = 0; i < calls; i++) {
         const res = await client.chat.completions.create({ model: 'multi-key', messages: user(`try ${i}`) });
         expect(res.choices[0]!.message.content).toBe(DEFAULT_TEXT);
       }
       const used = new Set(multi.requests.map((r) => r.headers.authorization));
-      expect(multi.requests.length).toBeGreaterThan(6); // some attempts started with the bad key
+      expect(multi.requests.length).toBeGreaterThan(calls); // some attempts started with the bad key
       expect(used).toEqual(new Set(['Bearer bad-key-1234567', 'Bearer good-key-123456']));
     } finally {
       await multi.close();
