@@ -22,6 +22,8 @@ import type { UpstreamClients } from './relay/upstream/upstream-clients.js';
 import type { UsageRecorder } from './relay/usage-recorder.js';
 import type { SettingsService } from './settings/settings-service.js';
 import type { Plans } from './billing/plans/plans.js';
+import type { Favorites } from './market/favorites.js';
+import type { MarketCatalog } from './market/market-catalog.js';
 
 /** The long-lived services of one node, created once at start-up (see server.ts). */
 export interface AppContext {
@@ -52,6 +54,9 @@ export interface AppContext {
   settings: SettingsService;
   /** B-5: plans, subscriptions and their use counters. */
   plans: Plans;
+  /** W-7: the model market entries (in memory, invalidated across nodes) and users' favourites. */
+  market: MarketCatalog;
+  favorites: Favorites;
   /** B-7: stored answers of cached models (Redis when configured, else this node's memory). */
   responseCache: ResponseCache;
 }

@@ -33,6 +33,8 @@ import { UpstreamClients } from './relay/upstream/upstream-clients.js';
 import { UsageRecorder } from './relay/usage-recorder.js';
 import { SettingsService } from './settings/settings-service.js';
 import { startPlans } from './billing/plans/plans.js';
+import { Favorites } from './market/favorites.js';
+import { MarketCatalog } from './market/market-catalog.js';
 import type { Clock } from './billing/plans/periods.js';
 import { LogDestination } from './log-destination.js';
 import { VERSION } from './version.js';
@@ -97,6 +99,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const settings = new SettingsService(db, bus);
   await settings.start();
   const plans = await startPlans({ db, bus, ledger, settings, ...(options.planClock ? { clock: options.planClock } : {}) });
+  const market = new MarketCatalog(db, bus);
+  await market.start();
   const usage = new UsageRecorder(db, log, config.usageFlushMs, (m) => keys.touch(m));
   usage.start();
   const clients = new UpstreamClients({
@@ -130,6 +134,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     codes: new CodeService(db, ledger),
     accounting: options.accounting ?? new RelayBilling(prices, ledger, reservations, plans.payer),
     plans,
+    market,
+    favorites: new Favorites(db),
     settings,
     responseCache: new ResponseCache({ settings, prices, store: answerStoreFor(kv), log }),
   };

@@ -11,6 +11,7 @@ import * as m007 from './migrations/007-settings.js';
 import * as m008 from './migrations/008-username-case.js';
 import * as m009 from './migrations/009-plans.js';
 import * as m011 from './migrations/011-key-limits.js';
+import * as m012 from './migrations/012-market.js';
 
 /**
  * Migrations are additive, listed here in order, and run at every start-up on all three
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '008-username-case': m008,
   '009-plans': m009,
   '011-key-limits': m011,
+  '012-market': m012,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -190,6 +190,27 @@ interface PlanUsageTable {
   used: number;
 }
 
+/** A model market entry (W-7, migration 012); tags as JSON text, flags as 0/1. */
+export interface MarketEntriesTable {
+  model: string;
+  name: string;
+  description: string;
+  tags: string;
+  avatar: string;
+  is_default: number;
+  high_context: number;
+  sort_order: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One of a user's favourite models, at `position` in their order. */
+interface MarketFavoritesTable {
+  user_id: number;
+  model: string;
+  position: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -204,6 +225,8 @@ export interface Database {
   plans: PlansTable;
   subscriptions: SubscriptionsTable;
   plan_usage: PlanUsageTable;
+  market_entries: MarketEntriesTable;
+  market_favorites: MarketFavoritesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -13,7 +13,8 @@ export type Invalidation =
   | { kind: 'session'; id: string }
   | { kind: 'prices' }
   | { kind: 'settings' }
-  | { kind: 'plans' };
+  | { kind: 'plans' }
+  | { kind: 'market' };
 
 type Handler = (msg: Invalidation) => void | Promise<void>;
 
