@@ -175,6 +175,16 @@ describe('the OpenAPI document', () => {
     await call('POST', '/api/admin/users/{id}/subscription', { token: root, path: `/api/admin/users/${made.id}/subscription`, body: { level: 1, expires_at: Date.now() + 86_400_000 } });
     await call('POST', '/api/admin/users/{id}/subscription/release', { token: root, path: `/api/admin/users/${made.id}/subscription/release` });
 
+    // Model market and favourites (the user is subscribed to level 1, which covers contract-model).
+    await call('PUT', '/api/admin/market', { token: root, body: [{ model: 'contract-model', name: 'Contract', tags: ['test'], avatar: 'openai', default: true }] });
+    await call('PUT', '/api/admin/market/{model}', { token: root, path: `/api/admin/market/${encodeURIComponent('vendor/spare')}`, body: { name: 'Spare', high_context: true } });
+    await call('GET', '/api/admin/market', { token: root });
+    await call('PUT', '/api/market/favorites', { token: user, body: { models: ['vendor/spare', 'contract-model'] } });
+    await call('GET', '/api/market/favorites', { token: user });
+    await call('GET', '/api/market', { token: user });
+    await call('GET', '/v1/market');
+    await call('DELETE', '/api/admin/market/{model}', { token: root, path: `/api/admin/market/${encodeURIComponent('vendor/spare')}` });
+
     // Usage.
     await call('GET', '/api/usage/logs', { token: user });
     await call('GET', '/api/usage/summary', { token: user });

@@ -54,6 +54,17 @@ describe.runIf(redis)('several nodes (Redis pub/sub)', () => {
     await waitFor(async () => (await b.api('GET', '/v1/models', undefined, key)).status === 401);
   });
 
+  it('shows on node B the market as changed on node A, although B holds it in memory', async () => {
+    const market = async () => ((await (await fetch(`${b.base}/v1/market`)).json()) as Array<{ id: string; name: string }>).map((e) => `${e.id}:${e.name}`);
+    expect(await market()).toEqual([]);
+    await a.api('PUT', '/api/admin/market', [{ model: 'shared-model', name: 'Shared' }], root);
+    await waitFor(async () => (await market()).join() === 'shared-model:Shared');
+    await a.api('PUT', '/api/admin/market/shared-model', { name: 'Renamed' }, root);
+    await waitFor(async () => (await market()).join() === 'shared-model:Renamed');
+    await a.api('DELETE', '/api/admin/market/shared-model', undefined, root);
+    await waitFor(async () => (await market()).length === 0);
+  });
+
   it('ends on node B a session logged out on node A', async () => {
     const login = await b.api<{ token: string }>('POST', '/api/auth/login', { username: 'root', password: 'root-password-for-tests' });
     const token = login.body.token;
