@@ -211,7 +211,8 @@ describe('favourites', () => {
     // B sees only B's (empty) list, and B's change leaves A's list alone.
     expect((await server.api<{ data: string[] }>('GET', '/api/market/favorites', undefined, b.token)).body.data).toEqual([]);
     expect((await marketAs(b.token)).every((i) => !i.favorite)).toBe(true);
-    await server.api('PUT', '/api/market/favorites', { models: ['m2'] }, b.token);
+    // A user id in the body is not a way in: the list changed is always the caller's.
+    await server.api('PUT', '/api/market/favorites', { models: ['m2'], user_id: a.id }, b.token);
     expect((await server.api<{ data: string[] }>('GET', '/api/market/favorites', undefined, a.token)).body.data).toEqual(['m3', 'm1']);
     expect((await server.api<{ data: string[] }>('GET', '/api/market/favorites', undefined, b.token)).body.data).toEqual(['m2']);
 
