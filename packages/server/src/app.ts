@@ -17,6 +17,7 @@ import { allowedRequestHeaders, installApiCors } from './http/cors.js';
 import { frameworkErrorOptions, installErrorHandling } from './http/error-handler.js';
 import { RateLimiter } from './kv/rate-limiter.js';
 import { registerMarketRoutes } from './market/market-routes.js';
+import { registerPresetRoutes } from './presets/preset-routes.js';
 import { registerResponseCacheRoutes } from './relay/cache/cache-routes.js';
 import { CallLimits } from './relay/call-limits.js';
 import { registerModelCatalogRoutes } from './relay/model-catalog-routes.js';
@@ -138,6 +139,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSettingsRoutes(routes, ctx.settings);
   registerPlanRoutes(routes, { catalog: ctx.plans.catalog, subscriptions: ctx.plans.subscriptions, settings: ctx.settings, display, clock: ctx.plans.clock });
   registerMarketRoutes(routes, { market: ctx.market, favorites: ctx.favorites, prices: ctx.prices, plans: ctx.plans, settings: ctx.settings });
+  registerPresetRoutes(routes, { presets: ctx.presets });
   registerResponseCacheRoutes(routes, ctx.responseCache);
   registerUsageRoutes(routes, ctx.db);
 

@@ -24,6 +24,7 @@ import type { SettingsService } from './settings/settings-service.js';
 import type { Plans } from './billing/plans/plans.js';
 import type { Favorites } from './market/favorites.js';
 import type { MarketCatalog } from './market/market-catalog.js';
+import type { UserPresets } from './presets/user-presets.js';
 
 /** The long-lived services of one node, created once at start-up (see server.ts). */
 export interface AppContext {
@@ -57,6 +58,8 @@ export interface AppContext {
   /** W-7: the model market entries (in memory, invalidated across nodes) and users' favourites. */
   market: MarketCatalog;
   favorites: Favorites;
+  /** W-6: each user's own presets (the built-in ones are data in code). */
+  presets: UserPresets;
   /** B-7: stored answers of cached models (Redis when configured, else this node's memory). */
   responseCache: ResponseCache;
 }

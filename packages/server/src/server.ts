@@ -35,6 +35,7 @@ import { SettingsService } from './settings/settings-service.js';
 import { startPlans } from './billing/plans/plans.js';
 import { Favorites } from './market/favorites.js';
 import { MarketCatalog } from './market/market-catalog.js';
+import { UserPresets } from './presets/user-presets.js';
 import type { Clock } from './billing/plans/periods.js';
 import { LogDestination } from './log-destination.js';
 import { VERSION } from './version.js';
@@ -136,6 +137,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     plans,
     market,
     favorites: new Favorites(db),
+    presets: new UserPresets(db),
     settings,
     responseCache: new ResponseCache({ settings, prices, store: answerStoreFor(kv), log }),
   };

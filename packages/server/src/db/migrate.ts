@@ -12,6 +12,7 @@ import * as m008 from './migrations/008-username-case.js';
 import * as m009 from './migrations/009-plans.js';
 import * as m011 from './migrations/011-key-limits.js';
 import * as m012 from './migrations/012-market.js';
+import * as m013 from './migrations/013-presets.js';
 
 /**
  * Migrations are additive, listed here in order, and run at every start-up on all three
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '009-plans': m009,
   '011-key-limits': m011,
   '012-market': m012,
+  '013-presets': m013,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

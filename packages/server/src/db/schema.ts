@@ -211,6 +211,19 @@ interface MarketFavoritesTable {
   position: number;
 }
 
+/** A user's own preset (W-6, migration 013); `context` is JSON text; `deleted_at` set = deleted. */
+interface UserPresetsTable {
+  id: string;
+  user_id: number;
+  avatar: string;
+  name: string;
+  description: string;
+  context: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -227,6 +240,7 @@ export interface Database {
   plan_usage: PlanUsageTable;
   market_entries: MarketEntriesTable;
   market_favorites: MarketFavoritesTable;
+  user_presets: UserPresetsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
