@@ -185,6 +185,16 @@ describe('the OpenAPI document', () => {
     await call('GET', '/v1/market');
     await call('DELETE', '/api/admin/market/{model}', { token: root, path: `/api/admin/market/${encodeURIComponent('vendor/spare')}` });
 
+    // Presets: the built-in list, a user's own (created, cloned, changed, synced, deleted).
+    await call('GET', '/api/presets/builtin', { path: '/api/presets/builtin?lang=zh-CN' });
+    const preset = await call<{ id: string }>('POST', '/api/presets', { token: user, body: { avatar: '🧐', name: 'Mine', description: 'd', context: [{ role: 'system', content: 'Be brief.' }] } });
+    await call('POST', '/api/presets/clone/{builtinId}', { token: user, path: '/api/presets/clone/translator', body: { lang: 'ja' } });
+    await call('PUT', '/api/presets/{id}', { token: user, path: `/api/presets/${preset.id}`, body: { name: 'Mine, edited' } });
+    await call('GET', '/api/presets/{id}', { token: user, path: `/api/presets/${preset.id}` });
+    await call('DELETE', '/api/presets/{id}', { token: user, path: `/api/presets/${preset.id}` });
+    await call('GET', '/api/presets', { token: user, path: '/api/presets?since=0' });
+    await call('GET', '/api/presets', { token: user });
+
     // Usage.
     await call('GET', '/api/usage/logs', { token: user });
     await call('GET', '/api/usage/summary', { token: user });

@@ -5,12 +5,12 @@ import { z } from 'zod';
  * conversation starts with. The same limits hold for users' presets and the built-in ones.
  */
 
-export const MAX_CONTEXT_MESSAGES = 50;
-export const MAX_MESSAGE_CHARS = 20_000;
+const MAX_CONTEXT_MESSAGES = 50;
+const MAX_MESSAGE_CHARS = 20_000;
 /** Users' presets that are not deleted; a client stuck in a loop cannot fill the table. */
 export const MAX_PRESETS_PER_USER = 500;
 
-export const contextMessage = z.object({
+const contextMessage = z.object({
   role: z.enum(['system', 'user', 'assistant']),
   content: z.string().min(1).max(MAX_MESSAGE_CHARS),
 });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../database.js';
+import { sql } from '../kysely-runtime.js';
 
 /**
  * Users' own presets (W-6). Ids are UUIDs made by the server. `context` is the JSON text of the
@@ -15,7 +16,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('avatar', 'varchar(512)', (c) => c.notNull())
     .addColumn('name', 'varchar(64)', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
-    .addColumn('context', dialect === 'mysql' ? 'mediumtext' : 'text', (c) => c.notNull())
+    .addColumn('context', dialect === 'mysql' ? sql`mediumtext` : 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addColumn('deleted_at', 'bigint')
