@@ -49,17 +49,6 @@ export const storedTags = z.array(z.string());
 export type EntryInput = z.output<typeof entryBody>;
 export type EntryListInput = z.output<typeof entryListBody>;
 
-export interface MarketEntry {
-  model: string;
-  name: string;
-  description: string;
-  tags: string[];
-  avatar: string;
-  default: boolean;
-  high_context: boolean;
-  order: number;
-  updated_at: number;
-}
 
 export const entryView = z.object({
   model: z.string(),
@@ -72,3 +61,6 @@ export const entryView = z.object({
   order: z.number(),
   updated_at: z.number(),
 });
+
+/** A market entry as it is kept in memory and answered (one shape, so the type comes from the schema). */
+export type MarketEntry = z.infer<typeof entryView>;

@@ -59,8 +59,8 @@ export class UserPresets {
 
   /** Undefined when the user already has MAX_PRESETS_PER_USER live presets. */
   async create(userId: number, input: PresetInput): Promise<PresetView | undefined> {
-    const id = randomUUID();
     const now = this.clock();
+    const row = { id: randomUUID(), user_id: userId, ...columnsOf(input), created_at: now, updated_at: now, deleted_at: null };
     const created = await inTransaction(this.db, async (trx) => {
       const live = await trx
         .selectFrom('user_presets')
@@ -69,13 +69,11 @@ export class UserPresets {
         .where('deleted_at', 'is', null)
         .executeTakeFirstOrThrow();
       if (Number(live.n) >= MAX_PRESETS_PER_USER) return false;
-      await trx
-        .insertInto('user_presets')
-        .values({ id, user_id: userId, ...columnsOf(input), created_at: now, updated_at: now, deleted_at: null })
-        .execute();
+      await trx.insertInto('user_presets').values(row).execute();
       return true;
     });
-    return created ? this.get(userId, id) : undefined;
+    // The view is the row just written: no second read.
+    return created ? viewOf(row) : undefined;
   }
 
   /** Undefined when the user has no live preset with this id. */
