@@ -13,6 +13,8 @@ import * as m009 from './migrations/009-plans.js';
 import * as m011 from './migrations/011-key-limits.js';
 import * as m012 from './migrations/012-market.js';
 import * as m013 from './migrations/013-presets.js';
+import * as m014 from './migrations/014-chat.js';
+import * as m015 from './migrations/015-chat-shares.js';
 
 /**
  * Migrations are additive, listed here in order, and run at every start-up on all three
@@ -36,6 +38,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '011-key-limits': m011,
   '012-market': m012,
   '013-presets': m013,
+  '014-chat': m014,
+  '015-chat-shares': m015,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

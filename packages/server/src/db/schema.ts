@@ -224,6 +224,66 @@ interface UserPresetsTable {
   deleted_at: number | null;
 }
 
+/** A chat conversation (W-1, migration 014); `settings` is JSON text; `deleted_at` set = deleted. */
+interface ConversationsTable {
+  id: string;
+  user_id: number;
+  title: string;
+  /** 'auto' (first words of the first message), 'model' (written by the title model) or 'user'. */
+  title_source: 'auto' | 'model' | 'user';
+  pinned: number;
+  settings: string;
+  /** The last message of the branch every device shows; null for an empty conversation. */
+  current_leaf_id: string | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+/** One message of a conversation's tree (migration 014). */
+interface ChatMessagesTable {
+  id: string;
+  conversation_id: string;
+  user_id: number;
+  parent_id: string | null;
+  role: 'user' | 'assistant';
+  content: string;
+  reasoning: string | null;
+  /** JSON text: [{ type: 'image', url }] (http(s) or data: URL). */
+  attachments: string | null;
+  status: 'done' | 'generating' | 'stopped' | 'interrupted' | 'error';
+  model: string | null;
+  /** The provider's display name (never the channel's name or host). */
+  provider: string | null;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  /** Micro-points charged; 0 when a plan covered the call. */
+  cost: number | string | null;
+  plan_item: string | null;
+  latency_ms: number | null;
+  ttft_ms: number | null;
+  finish_reason: string | null;
+  error: string | null;
+  /** The usage row of the call that generated this answer. */
+  request_id: string | null;
+  /** While generating: the node running the job and its last heartbeat (ms). */
+  node_id: string | null;
+  heartbeat_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A shared snapshot of a conversation path (W-8, migration 015); `snapshot` is JSON text. */
+interface ChatSharesTable {
+  id: string;
+  user_id: number;
+  conversation_id: string;
+  message_id: string | null;
+  title: string;
+  snapshot: string;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -241,6 +301,9 @@ export interface Database {
   market_entries: MarketEntriesTable;
   market_favorites: MarketFavoritesTable;
   user_presets: UserPresetsTable;
+  conversations: ConversationsTable;
+  chat_messages: ChatMessagesTable;
+  chat_shares: ChatSharesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
