@@ -43,7 +43,7 @@ export class RelayBilling implements RelayAccounting {
     const minimum = minimumBalance(price);
     const wanted = reservationFor(price, call.estimatedPromptTokens, call.maxOutputTokens);
     // A capped key (B-10) counts the reservation against its cap too.
-    const keyId = call.caller.quotaLimit !== null ? call.caller.keyId : undefined;
+    const keyId = (call.caller.quotaLimit !== null ? call.caller.keyId : null) ?? undefined;
     let amount = wanted;
     let held = await this.reservations.reserve(userId, call.requestId, amount, keyId);
     // Less than the estimate but at least the minimum: hold all the balance and the key's cap allow.

@@ -1,4 +1,3 @@
-import type { IrProtocol } from '@switchboard/protocol';
 import { LazyModules } from '../lib/lazy-modules.js';
 import { azureAdapter } from './azure/azure-adapter.js';
 import type { WireProtocol } from './channel-types.js';
@@ -60,7 +59,8 @@ const selectors = new LazyModules<string, Selector>(
 export function adapterFor(
   protocol: WireProtocol,
   channelType: string,
-  inbound: IrProtocol,
+  /** The caller's protocol (an IrProtocol, or 'chat' for the chat app). */
+  inbound: string,
   upstreamModel: string,
 ): ProviderAdapter | Promise<ProviderAdapter> | undefined {
   const key = protocol === 'openai' && inbound === 'openai-responses' && channelType === 'openai' ? 'openai-responses' : protocol;

@@ -1,4 +1,4 @@
-import type { ResolvedKey } from '../accounts/api-keys.js';
+import type { RelayCaller } from './relay-caller.js';
 import type { NewUsageLog } from '../db/schema.js';
 import type { TokenUsage } from '../providers/usage.js';
 
@@ -11,7 +11,7 @@ import type { TokenUsage } from '../providers/usage.js';
  */
 export interface RelayCall {
   requestId: string;
-  caller: ResolvedKey;
+  caller: RelayCaller;
   model: string;
   endpoint: string;
   stream: boolean;

@@ -1,4 +1,4 @@
-import type { ResolvedKey } from '../accounts/api-keys.js';
+import type { RelayCaller } from './relay-caller.js';
 import type { AppError } from '../http/errors.js';
 import { tooMany } from '../http/rate-limited.js';
 import type { RateLimiter } from '../kv/rate-limiter.js';
@@ -27,7 +27,7 @@ export class CallLimits {
     private readonly maxConcurrentPerUser: number,
   ) {}
 
-  async admit(caller: ResolvedKey): Promise<CallPermit> {
+  async admit(caller: RelayCaller): Promise<CallPermit> {
     const { rpm, tpm } = caller;
     if (rpm === null && tpm === null && this.maxConcurrentPerUser === 0) return UNLIMITED;
     const subject = String(caller.keyId);

@@ -5,7 +5,7 @@ import type { UsageDraft } from './accounting.js';
 /** What a row needs of the call itself (a GenerationCall has it; so will the chat app's calls). */
 export interface CallFacts {
   requestId: string;
-  caller: { keyId: number; user: { id: number } };
+  caller: { keyId: number | null; user: { id: number } };
   inbound: { endpoint: string; model: string; stream: boolean };
   ip: string;
 }

@@ -17,7 +17,7 @@ export function consultCache(deps: GenerationDeps, call: GenerationCall): Promis
       serveCacheHit(deps, call, lookup.answer);
       return 'served';
     }
-    call.reply.header(CACHE_HEADER, 'miss');
+    call.output.header(CACHE_HEADER, 'miss');
     return lookup;
   });
 }
@@ -45,7 +45,9 @@ function serveCacheHit(deps: GenerationDeps, call: GenerationCall, answer: Cache
     latencyMs,
     ttftMs: latencyMs,
   } as const;
-  deps.usage.push({ ...usageDraft(call, end), cost: 0 });
+  const row = { ...usageDraft(call, end), cost: 0 };
+  deps.usage.push(row);
+  call.output.settled?.(row);
   deps.log.info(
     { rid: call.requestId, user: caller.user.id, key: caller.keyId, model: inbound.model, cache: 'hit', http: 200, ms: latencyMs, cost: 0 },
     'relay',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IrProtocol } from '@switchboard/protocol';
+import type { CallerProtocol } from '../generate/inbound.js';
 import type { InboundRequest } from '../generate/inbound.js';
 
 /**
@@ -25,11 +25,12 @@ const OPENAI_IGNORED = new Set([
   'prompt_cache_retention',
 ]);
 
-const IGNORED: Record<IrProtocol, ReadonlySet<string>> = {
+const IGNORED: Record<CallerProtocol, ReadonlySet<string>> = {
   'openai-chat': OPENAI_IGNORED,
   'openai-responses': OPENAI_IGNORED,
   anthropic: new Set(['stream', 'metadata', 'service_tier']),
   gemini: new Set(['labels']),
+  chat: new Set(['stream']),
 };
 
 /** Bumped when the canonical form changes, so old entries are never read with a new meaning. */

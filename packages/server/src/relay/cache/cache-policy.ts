@@ -1,4 +1,4 @@
-import type { IrProtocol } from '@switchboard/protocol';
+import type { CallerProtocol } from '../generate/inbound.js';
 import type { Settings } from '../../settings/sections.js';
 
 export type CacheSettings = Settings['response_cache'];
@@ -38,7 +38,7 @@ export class ModelPolicy {
  * execution), or whose answer depends on state the body does not show (a Responses
  * `conversation`, a stored `prompt`, a `background` job) always go upstream.
  */
-export function uncacheableReason(protocol: IrProtocol, body: Record<string, unknown>): string | undefined {
+export function uncacheableReason(protocol: CallerProtocol, body: Record<string, unknown>): string | undefined {
   switch (protocol) {
     case 'openai-chat':
       if (typeof body.n === 'number' && body.n > 1) return 'n > 1';
@@ -70,6 +70,9 @@ export function uncacheableReason(protocol: IrProtocol, body: Record<string, unk
       if (list(body.tools).some(builtIn)) return 'built-in tool';
       return undefined;
     }
+    case 'chat':
+      // The chat app sends text, images and sampling settings only: nothing a stored answer lacks.
+      return undefined;
   }
 }
 

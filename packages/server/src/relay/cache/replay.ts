@@ -1,6 +1,5 @@
 import type { IrResponse, IrStreamEvent } from '@switchboard/protocol';
 import type { GenerationCall } from '../generate/attempt.js';
-import { sseHead } from '../generate/stream-writer.js';
 import type { CachedAnswer } from './cached-answer.js';
 
 /** Marks every cacheable call's response: `hit` (served from the cache) or `miss` (from upstream, maybe stored). */
@@ -12,7 +11,7 @@ export const CACHE_HEADER = 'x-switchboard-cache';
  * part is one delta, so every official SDK accumulates it like any quick stream.
  */
 export function replayAnswer(call: GenerationCall, answer: CachedAnswer): void {
-  const { inbound, reply, requestId } = call;
+  const { inbound, output, requestId } = call;
   const created = Math.floor(Date.now() / 1000);
   const id = answer.id || `cache-${requestId}`;
   if (!inbound.stream) {
@@ -20,16 +19,16 @@ export function replayAnswer(call: GenerationCall, answer: CachedAnswer): void {
     if (answer.stopSequence !== undefined) ir.stopSequence = answer.stopSequence;
     if (answer.usage) ir.usage = answer.usage;
     const body = JSON.stringify(inbound.codec.encodeResponse(ir, { model: inbound.model }));
-    reply.code(200).header('content-type', 'application/json; charset=utf-8').header('x-request-id', requestId).header(CACHE_HEADER, 'hit').send(body);
+    output.header(CACHE_HEADER, 'hit');
+    output.send('application/json; charset=utf-8', body);
     return;
   }
   const encoder = inbound.codec.createStreamEncoder({ model: inbound.model, includeUsage: inbound.includeUsage });
   let out = '';
   for (const event of streamEvents(answer, id, inbound.model, created)) out += encoder.push(event);
   out += encoder.end();
-  reply.hijack();
-  reply.raw.writeHead(200, { ...sseHead(reply, requestId), [CACHE_HEADER]: 'hit' });
-  reply.raw.end(out);
+  output.header(CACHE_HEADER, 'hit');
+  output.openStream(0).end(out);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IrUsage } from '@switchboard/protocol';
 import type { Logger } from 'pino';
-import type { ResolvedKey } from '../../accounts/api-keys.js';
+import type { RelayCaller } from '../relay-caller.js';
 import { isAdmin } from '../../principal.js';
 import type { TokenUsage } from '../../providers/usage.js';
 import type { InboundRequest } from '../generate/inbound.js';
@@ -64,7 +64,7 @@ export class ResponseCache {
    * Undefined (synchronously, at no cost) when the call is not cacheable; otherwise a hit or
    * a miss. A cache that cannot be read (Redis down) makes the call uncacheable, never failed.
    */
-  lookup(call: { inbound: InboundRequest; caller: ResolvedKey }): Promise<CacheLookup | undefined> | undefined {
+  lookup(call: { inbound: InboundRequest; caller: RelayCaller }): Promise<CacheLookup | undefined> | undefined {
     const settings = this.deps.settings.get('response_cache');
     if (settings.preset === 'none' && settings.models.length === 0) return undefined;
     const { inbound, caller } = call;

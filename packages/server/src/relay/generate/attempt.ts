@@ -1,11 +1,10 @@
-import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import type { ResolvedKey } from '../../accounts/api-keys.js';
 import type { Readable } from 'node:stream';
 import type { ProviderAdapter, UpstreamRequest, UpstreamResponse } from '../../providers/provider-adapter.js';
 import { classifyHttpError, type UpstreamFailure } from '../../providers/upstream-error.js';
 import type { TokenUsage } from '../../providers/usage.js';
 import type { RelayAccounting } from '../accounting.js';
+import type { RelayCaller } from '../relay-caller.js';
 import type { CallLimits } from '../call-limits.js';
 import type { ChannelDirectory } from '../routing/channel-directory.js';
 import type { Attempt } from '../routing/router.js';
@@ -15,6 +14,7 @@ import type { UpstreamClients } from '../upstream/upstream-clients.js';
 import type { UsageRecorder } from '../usage-recorder.js';
 import type { AnswerCapture } from '../cache/answer-capture.js';
 import type { ResponseCache } from '../cache/response-cache.js';
+import type { CallOutput } from './call-output.js';
 import type { ClientAbort } from './client-abort.js';
 import type { InboundRequest } from './inbound.js';
 
@@ -34,12 +34,13 @@ export interface GenerationDeps {
 
 export interface GenerationCall {
   requestId: string;
-  caller: ResolvedKey;
+  caller: RelayCaller;
   inbound: InboundRequest;
   /** Size of the request body (Content-Length), for the billing estimate. */
   bodyBytes: number;
   ip: string;
-  reply: FastifyReply;
+  /** Where the answer goes: the caller's HTTP response, or a chat generation job. */
+  output: CallOutput;
   startedAt: number;
   /** True for API routes; the chat app's in-process calls pass false (plans apply to them always, B-5). */
   viaApi: boolean;

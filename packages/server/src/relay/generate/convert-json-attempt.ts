@@ -60,6 +60,6 @@ export async function convertJsonAttempt(ctx: AttemptContext, adapter: ProviderA
   const { inbound } = ctx.call;
   const out = passesThrough(ctx, adapter) ? text : JSON.stringify(inbound.codec.encodeResponse(answer, { model: inbound.model }));
   const ttftMs = performance.now() - ctx.call.startedAt;
-  ctx.call.reply.code(200).header('content-type', 'application/json; charset=utf-8').header('x-request-id', ctx.call.requestId).send(out);
+  ctx.call.output.send('application/json; charset=utf-8', out);
   return { kind: 'success', usage, ttftMs };
 }

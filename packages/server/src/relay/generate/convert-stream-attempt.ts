@@ -6,7 +6,6 @@ import { networkFailure } from '../upstream/network-failure.js';
 import { adapterRequest, buildFailure, passesThrough } from './adapter-request.js';
 import { failedResponse, MAX_ERROR_BODY, readCapped, send, type AttemptContext, type AttemptResult } from './attempt.js';
 import { unfinishedStream } from './stream-ending.js';
-import { openStreamWriter } from './stream-writer.js';
 
 const DEFAULT_STREAM_TYPE = /text\/event-stream/i;
 
@@ -47,7 +46,7 @@ export async function convertStreamAttempt(ctx: AttemptContext, adapter: Provide
   const decoder = adapter.codec.createStreamDecoder();
   let encoder: IrStreamEncoder | undefined;
   const encoderFor = () => (encoder ??= inbound.codec.createStreamEncoder({ model: inbound.model, includeUsage: inbound.includeUsage }));
-  const writer = openStreamWriter(ctx);
+  const writer = call.output.openStream(ctx.deps.keepAliveIntervalMs);
 
   let usage: TokenUsage | undefined;
   let ttftMs: number | null = null;

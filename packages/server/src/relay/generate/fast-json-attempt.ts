@@ -42,6 +42,6 @@ export async function fastJsonAttempt(ctx: AttemptContext, adapter: ProviderAdap
   if (!usage) ctx.counter.add(completionText(text));
   ctx.capture?.openaiJson(text);
   const ttftMs = performance.now() - ctx.call.startedAt;
-  ctx.call.reply.code(200).header('content-type', 'application/json; charset=utf-8').header('x-request-id', ctx.call.requestId).send(text);
+  ctx.call.output.send('application/json; charset=utf-8', text);
   return { kind: 'success', usage, ttftMs };
 }

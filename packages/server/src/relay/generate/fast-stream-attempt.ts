@@ -7,7 +7,6 @@ import { networkFailure } from '../upstream/network-failure.js';
 import { adapterRequest } from './adapter-request.js';
 import { failedResponse, readCapped, send, type AttemptContext, type AttemptResult, MAX_ERROR_BODY } from './attempt.js';
 import { unfinishedStream } from './stream-ending.js';
-import { openStreamWriter } from './stream-writer.js';
 
 /**
  * A stream attempt: upstream events are forwarded one by one as they arrive (never the
@@ -28,7 +27,7 @@ export async function fastStreamAttempt(ctx: AttemptContext, adapter: ProviderAd
     return { kind: 'failed', failure: { ...failure, message: `upstream did not stream: ${failure.message}` } };
   }
 
-  const writer = openStreamWriter(ctx);
+  const writer = call.output.openStream(ctx.deps.keepAliveIntervalMs);
   const wantsUsage = call.inbound.includeUsage;
   const decoder = new SseDecoder();
   let usage: TokenUsage | undefined;

@@ -50,7 +50,7 @@ export async function relayAttempts(deps: GenerationDeps, call: GenerationCall, 
 }
 
 async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: AttemptRunner, permit: CallPermit): Promise<void> {
-  const { inbound, caller, reply } = call;
+  const { inbound, caller, output } = call;
   const model = inbound.model;
   const snapshot = deps.directory.snapshot;
   if (!hasRoute(snapshot, model, caller.user.group)) {
@@ -77,10 +77,7 @@ async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: At
   markLogged(call);
 
   const abort = new ClientAbort();
-  const onClose = () => {
-    if (!reply.raw.writableFinished) abort.abort();
-  };
-  reply.raw.on('close', onClose);
+  const unsubscribe = output.onGone(() => abort.abort());
   const counter = new OutputCounter();
   let result: AttemptResult | undefined;
   let last: Attempt | undefined;
@@ -101,7 +98,7 @@ async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: At
       if (!result.failure.retryable) break;
     }
   } finally {
-    reply.raw.off('close', onClose);
+    unsubscribe();
   }
   if (!result || abort.aborted) result = result?.kind === 'success' ? result : abortedFrom(result);
   if (result.kind === 'broken' && last) {
@@ -144,6 +141,7 @@ async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: At
   }
   if (booked.recorded) deps.usage.recordedElsewhere(booked.row);
   else deps.usage.push(booked.row);
+  call.output.settled?.(booked.row);
   const cost = Number(booked.row.cost);
   deps.log.info(
     {
@@ -223,5 +221,5 @@ function finalError(failure: UpstreamFailure, model: string, last: Attempt | und
 
 /** The relay writes this call's log line itself: the /v1 request log leaves it alone. */
 function markLogged(call: GenerationCall): void {
-  call.reply.request.relayLogs = true;
+  call.output.markLogged();
 }

@@ -1,5 +1,16 @@
-import { DroppedFeatures, IrInputError, type IrRequest, type ProtocolCodec } from '@switchboard/protocol';
+import { DroppedFeatures, IrInputError, type IrProtocol, type IrRequest, type ProtocolCodec } from '@switchboard/protocol';
 import { countTokens, estimateIrPromptTokens } from '../token-estimate.js';
+
+/** The protocols calls arrive in: the four API protocols, and the chat app's own door. */
+export type CallerProtocol = IrProtocol | 'chat';
+
+/**
+ * What the relay core needs of the caller's protocol: its name (pass-through and cache keys)
+ * and how answers leave in it. Every API protocol's codec is one; the chat door has its own.
+ */
+export interface CallerCodec extends Pick<ProtocolCodec, 'encodeResponse' | 'createStreamEncoder'> {
+  protocol: CallerProtocol;
+}
 
 /**
  * A generation request as the caller sent it, in the caller's own protocol. The relay
@@ -8,7 +19,7 @@ import { countTokens, estimateIrPromptTokens } from '../token-estimate.js';
  */
 export interface InboundRequest {
   /** The caller's protocol: decodes its request, encodes answers, stream events and errors. */
-  codec: ProtocolCodec;
+  codec: CallerCodec;
   /** Usage-log label: "chat.completions", "messages", "responses", "generateContent". */
   endpoint: string;
   model: string;

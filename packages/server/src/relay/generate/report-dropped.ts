@@ -8,14 +8,14 @@ import type { AttemptContext } from './attempt.js';
  * model and feature names — never prompt text.
  */
 export function reportDropped(ctx: AttemptContext, dropped: DroppedFeatures): void {
-  const reply = ctx.call.reply;
+  const output = ctx.call.output;
   if (dropped.size === 0) {
-    if (reply.hasHeader(DROPPED_HEADER)) reply.removeHeader(DROPPED_HEADER);
+    output.header(DROPPED_HEADER, undefined);
     return;
   }
   // Bounded like the header: a body full of invented block types cannot flood the log.
   const value = droppedHeaderValue(dropped.list());
-  reply.header(DROPPED_HEADER, value);
+  output.header(DROPPED_HEADER, value);
   ctx.deps.log.info(
     { rid: ctx.call.requestId, model: ctx.call.inbound.model, upstreamModel: ctx.attempt.upstreamModel, channel: ctx.attempt.channel.id, dropped: value },
     'request features dropped in conversion',

@@ -2,7 +2,7 @@ import type { UpstreamFailure } from '../../providers/upstream-error.js';
 import type { TokenUsage } from '../../providers/usage.js';
 import { hideUpstream } from '../upstream/hide-upstream.js';
 import { hideContext, type AttemptContext, type AttemptResult } from './attempt.js';
-import type { SseWriter } from './sse-writer.js';
+import type { StreamSink } from './call-output.js';
 
 /** What a stream attempt knows once the upstream stopped sending. */
 export interface StreamState {
@@ -23,7 +23,7 @@ export interface StreamState {
  */
 export function unfinishedStream(
   ctx: AttemptContext,
-  writer: SseWriter,
+  writer: StreamSink,
   upstream: { destroy(): void },
   state: StreamState,
   errorFrame: (message: string) => string,

@@ -51,9 +51,8 @@ async function passthroughAttempt(ctx: AttemptContext, adapter: ProviderAdapter,
   if (res === 'aborted') return { kind: 'aborted', usage: undefined, ttftMs: null };
   if (!('statusCode' in res)) return { kind: 'failed', failure: res };
   if (res.statusCode >= 400) return failedResponse(res, adapter);
-  const reply = ctx.call.reply;
+  const output = ctx.call.output;
   const contentType = String(res.headers['content-type'] ?? 'application/octet-stream');
-  reply.code(200).header('content-type', contentType).header('x-request-id', ctx.call.requestId);
   if (/json/i.test(contentType)) {
     let text: string;
     try {
@@ -63,15 +62,11 @@ async function passthroughAttempt(ctx: AttemptContext, adapter: ProviderAdapter,
       return { kind: 'failed', failure: networkFailure(err) };
     }
     const ttftMs = performance.now() - ctx.call.startedAt;
-    reply.send(hideAnswerBody(text, hideContext(ctx.attempt)));
+    output.send(contentType, hideAnswerBody(text, hideContext(ctx.attempt)));
     return { kind: 'success', usage: completionUsage(text), ttftMs };
   }
   // Audio and other binary answers stream through as they arrive (speech can be long).
   const ttftMs = performance.now() - ctx.call.startedAt;
-  try {
-    await reply.send(res.body);
-  } catch {
-    // The client went away; the relay core sees the abort.
-  }
+  await output.send(contentType, res.body);
   return { kind: 'success', usage: undefined, ttftMs };
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describeZodError, type IssueFormat } from '@switchboard/protocol';
 import type { z } from 'zod';
+import { ReplyOutput } from './reply-output.js';
 import type { ResolvedKey } from '../../accounts/api-keys.js';
 import { nextRequestId } from '../../crypto/tokens.js';
 import type { GenerationCall } from '../generate/attempt.js';
@@ -28,12 +29,13 @@ export function checkEnvelope<S extends z.ZodType>(schema: S, body: Record<strin
 /** The relay call of one HTTP request: a fresh request id, the caller and what it sent. */
 export function relayCallOf(request: FastifyRequest, reply: FastifyReply, caller: ResolvedKey, inbound: InboundRequest, startedAt: number): GenerationCall {
   const length = Number(request.headers['content-length']);
+  const requestId = nextRequestId();
   return {
-    requestId: nextRequestId(),
+    requestId,
     caller,
     inbound,
     ip: request.ip,
-    reply,
+    output: new ReplyOutput(reply, requestId),
     startedAt,
     bodyBytes: Number.isFinite(length) && length > 0 ? length : 0,
     viaApi: true,

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { SSE_KEEPALIVE } from '@switchboard/protocol';
+import type { StreamSink } from '../generate/call-output.js';
 
 /**
  * The client side of a relayed stream. Nothing is sent until the first write ("commit"),
@@ -7,7 +8,7 @@ import { SSE_KEEPALIVE } from '@switchboard/protocol';
  * error. Writes respect backpressure: a slow client slows the upstream read, never
  * buffers the whole answer in memory.
  */
-export class SseWriter {
+export class SseWriter implements StreamSink {
   private committed = false;
   private lastWrite = 0;
   private timer: NodeJS.Timeout | undefined;
