@@ -18,6 +18,8 @@ import { frameworkErrorOptions, installErrorHandling } from './http/error-handle
 import { RateLimiter } from './kv/rate-limiter.js';
 import { registerMarketRoutes } from './market/market-routes.js';
 import { registerPresetRoutes } from './presets/preset-routes.js';
+import { registerAnonymousChatRoute } from './chat/door/anonymous-chat-routes.js';
+import type { GenerationDeps } from './relay/generate/generate.js';
 import { registerResponseCacheRoutes } from './relay/cache/cache-routes.js';
 import { CallLimits } from './relay/call-limits.js';
 import { registerModelCatalogRoutes } from './relay/model-catalog-routes.js';
@@ -147,16 +149,23 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   let openapi: unknown;
   app.get('/api/openapi.json', async () => (openapi ??= routes.openapi({ title: 'Switchboard management API', version: ctx.version })));
 
-  const v1 = registerV1Routes(app, {
+  // The relay core, entered by two doors: /v1 (API keys) and the chat app (sessions). One set
+  // of limits, so a user's running calls count the same through either.
+  const generation: GenerationDeps = {
     directory: ctx.directory,
     clients: ctx.clients,
     usage: ctx.usage,
     accounting: ctx.accounting,
     limits: new CallLimits(limiter, ctx.config.maxConcurrentPerUser),
-    badKeys: new BadKeyGuard(limiter, ctx.config.badKeyLimitPer20Min),
     log: ctx.log,
     keepAliveIntervalMs: ctx.config.keepAliveIntervalMs,
     responseCache: ctx.responseCache,
+  };
+  registerAnonymousChatRoute(routes, { generation, prices: ctx.prices, settings: ctx.settings, limiter });
+
+  const v1 = registerV1Routes(app, {
+    ...generation,
+    badKeys: new BadKeyGuard(limiter, ctx.config.badKeyLimitPer20Min),
     keys: ctx.keys,
     startedAt: ctx.startedAt,
   });

@@ -105,6 +105,7 @@ describe('the OpenAPI document', () => {
     await call('PATCH', '/api/admin/settings/registration', { token: root, body: { enabled: true, email_verification: true, signup_grant: POINT } });
     await call('PATCH', '/api/admin/settings/plans', { token: root, body: { enabled: true } });
     await call('PATCH', '/api/admin/settings/response_cache', { token: root, body: { preset: 'none' } });
+    await call('PATCH', '/api/admin/settings/chat', { token: root, body: { anonymous_per_minute: 20 } });
 
     // Accounts: register with a mailed code, reset and change the password, sign in.
     const email = 'contract@example.com';
@@ -139,6 +140,9 @@ describe('the OpenAPI document', () => {
     await call('PUT', '/api/admin/prices/{model}', { token: root, path: '/api/admin/prices/contract-model', body: { mode: 'request', per_request: POINT } });
     await call('PUT', '/api/admin/prices/{model}', { token: root, path: '/api/admin/prices/token-model', body: { mode: 'token', input: POINT, output: 2 * POINT } });
     await call('GET', '/api/admin/prices', { token: root });
+    // Signed out, a free model open to everyone: answered as an event stream (its end says no channel serves it).
+    await call('PUT', '/api/admin/prices/{model}', { token: root, path: '/api/admin/prices/open-model', body: { mode: 'free', anonymous: true } });
+    await call('POST', '/api/chat/anonymous', { body: { model: 'open-model', messages: [{ role: 'user', content: 'hi' }] } });
     await call('GET', '/v1/charge');
     await call('GET', '/api/models', { token: user });
     await call('POST', '/api/admin/users/{id}/balance', { token: root, path: `/api/admin/users/${userId}/balance`, body: { amount: 100 * POINT } });

@@ -36,6 +36,22 @@ export const SETTINGS_SECTIONS = {
     ttl_sec: z.number().int().min(1).max(30 * 86400).default(3600),
     size: z.number().int().min(1).max(20).default(1).describe('alternative answers kept per request'),
   }),
+  /** W-1, B-2: the chat app. */
+  chat: z.object({
+    title_model: z
+      .string()
+      .trim()
+      .max(128)
+      .default('')
+      .describe('a model that writes a short title after the first answer, billed like a chat message; "" = keep the first words of the first message'),
+    anonymous_per_minute: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .default(10)
+      .describe('messages one signed-out client address may send per minute to models open to signed-out users; 0 = no anonymous chat'),
+  }),
 } as const;
 
 type SettingsSections = typeof SETTINGS_SECTIONS;
