@@ -22,11 +22,9 @@ const syncPosition = z.tuple([z.number().int(), z.string()]);
 export async function listConversations(db: Db, text: TextMatch, userId: number, options: { limit: number; cursor?: string; query?: string }): Promise<ConversationPage> {
   let q = db.kysely.selectFrom('conversations').selectAll().where('user_id', '=', userId).where('deleted_at', 'is', null);
   if (options.query !== undefined) {
-    const content = await text.content(options.query);
+    const messages = await text.userMessages(userId, options.query);
     const title = text.title(options.query);
-    q = q.where((eb) =>
-      eb.or([title, eb('id', 'in', eb.selectFrom('chat_messages').select('chat_messages.conversation_id').where('chat_messages.user_id', '=', userId).where(content))]),
-    );
+    q = q.where((eb) => eb.or([title, eb('id', 'in', eb.selectFrom('chat_messages').select('chat_messages.conversation_id').where(messages))]));
   }
   if (options.cursor !== undefined) {
     const [pinned, updatedAt, id] = decodeCursor('conversations', options.cursor, listPosition);

@@ -7,12 +7,12 @@ import { booleanPrefixQuery, type FulltextRules } from './mariadb-terms.js';
 
 /**
  * "Contains this text", case-insensitively, as each engine can answer it from an index (see
- * migration 016). Every condition here is combined by its caller with the caller's user id, so
- * only the caller's rows ever match.
+ * migration 016). The owner is part of the message condition, so each engine can choose which
+ * index leads; titles are always combined with the owner by the caller.
  */
 export interface TextMatch {
-  /** On `chat_messages`: its content contains `query`. */
-  content(query: string): Promise<RawBuilder<SqlBool>>;
+  /** On `chat_messages`: the user's, and its content contains `query`. */
+  userMessages(userId: number, query: string): Promise<RawBuilder<SqlBool>>;
   /** On `conversations`: its title contains `query`. */
   title(query: string): RawBuilder<SqlBool>;
 }
@@ -21,6 +21,7 @@ export interface TextMatch {
 const MIN_TRIGRAM_QUERY = 3;
 
 const like = (column: string, query: string) => sql<SqlBool>`${sql.ref(column)} LIKE ${containsPattern(query)} ESCAPE ${sql.lit(LIKE_ESCAPE)}`;
+const owner = (userId: number) => sql<SqlBool>`chat_messages.user_id = ${userId}`;
 
 export function textMatchFor(db: Db): TextMatch {
   if (db.dialect === 'postgres') return postgresMatch;
@@ -30,8 +31,8 @@ export function textMatchFor(db: Db): TextMatch {
 
 /** pg_trgm's GIN indexes serve ILIKE '%…%' directly, for titles and content alike. */
 const postgresMatch: TextMatch = {
-  async content(query) {
-    return sql<SqlBool>`chat_messages.content ILIKE ${containsPattern(query)} ESCAPE ${sql.lit(LIKE_ESCAPE)}`;
+  async userMessages(userId, query) {
+    return sql<SqlBool>`(${owner(userId)} AND chat_messages.content ILIKE ${containsPattern(query)} ESCAPE ${sql.lit(LIKE_ESCAPE)})`;
   },
   title(query) {
     return sql<SqlBool>`conversations.title ILIKE ${containsPattern(query)} ESCAPE ${sql.lit(LIKE_ESCAPE)}`;
@@ -39,16 +40,18 @@ const postgresMatch: TextMatch = {
 };
 
 /**
- * FTS5 with the trigram tokenizer: a phrase query finds the substring (case-insensitively). A
- * query under three characters cannot use it and falls back to LIKE over the caller's messages
- * (the `chat_messages_user` index keeps that to their rows). Titles, one per conversation, are
- * matched with LIKE over the caller's conversations.
+ * FTS5 with the trigram tokenizer: a phrase query finds the substring (case-insensitively), and
+ * the matches lead; the unary `+` keeps SQLite's planner (which has no statistics unless ANALYZE
+ * ran) from walking all of the user's messages by the owner index instead. A query under three
+ * characters cannot use the FTS table and falls back to LIKE over the user's messages, which the
+ * owner index does lead. Titles, one per conversation, are matched with LIKE over the caller's
+ * conversations.
  */
 const sqliteMatch: TextMatch = {
-  async content(query) {
-    if (Array.from(query).length < MIN_TRIGRAM_QUERY) return like('chat_messages.content', query);
+  async userMessages(userId, query) {
+    if (Array.from(query).length < MIN_TRIGRAM_QUERY) return sql<SqlBool>`(${owner(userId)} AND ${like('chat_messages.content', query)})`;
     const phrase = `"${query.replace(/"/g, '""')}"`;
-    return sql<SqlBool>`chat_messages.id IN (SELECT k.message_id FROM chat_search_keys k WHERE k.key IN (SELECT rowid FROM chat_messages_fts WHERE chat_messages_fts MATCH ${phrase}))`;
+    return sql<SqlBool>`(+chat_messages.user_id = ${userId} AND chat_messages.id IN (SELECT k.message_id FROM chat_search_keys k WHERE k.key IN (SELECT rowid FROM chat_messages_fts WHERE chat_messages_fts MATCH ${phrase})))`;
   },
   title(query) {
     return like('conversations.title', query);
@@ -68,14 +71,16 @@ class MariaDbMatch implements TextMatch {
 
   constructor(private readonly db: Db) {}
 
-  async content(query: string): Promise<RawBuilder<SqlBool>> {
+  async userMessages(userId: number, query: string): Promise<RawBuilder<SqlBool>> {
     this.rules ??= readFulltextRules(this.db).catch((err: unknown) => {
       this.rules = undefined; // asked again next time rather than failing every search
       throw err;
     });
     const against = booleanPrefixQuery(query, await this.rules);
     const substring = like('chat_messages.content', query);
-    return against === undefined ? substring : sql<SqlBool>`(MATCH (chat_messages.content) AGAINST (${against} IN BOOLEAN MODE) AND ${substring})`;
+    return against === undefined
+      ? sql<SqlBool>`(${owner(userId)} AND ${substring})`
+      : sql<SqlBool>`(${owner(userId)} AND MATCH (chat_messages.content) AGAINST (${against} IN BOOLEAN MODE) AND ${substring})`;
   }
 
   title(query: string): RawBuilder<SqlBool> {
