@@ -126,6 +126,14 @@ describe('creating conversations', () => {
     expect((await create(token, { preset_id: 'translator', settings: { system_prompt: 'Mine.' } })).body.settings.system_prompt).toBe('Mine.');
   });
 
+  it('keeps the longest system prompt whatever it holds (JSON-escaped, it outgrows a 64 KB TEXT column)', async () => {
+    const { token } = await user();
+    const prompt = '\u0001'.repeat(20_000); // the most allowed; each control character escapes to 6 bytes of JSON
+    const res = await create(token, { settings: { system_prompt: prompt } });
+    expect(res.status).toBe(201);
+    expect((await get(token, res.body.id)).body.settings.system_prompt).toBe(prompt);
+  });
+
   it('refuses bad input with a 400 and an unknown preset with a 404, creating nothing', async () => {
     const { token } = await user();
     for (const body of [{ settings: { temperature: 3 } }, { settings: { context_length: -1 } }, { title: '' }, { title: 'x'.repeat(201) }, { lang: '<x>' }]) {

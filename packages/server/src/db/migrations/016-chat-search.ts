@@ -16,6 +16,8 @@ import { sql } from '../kysely-runtime.js';
  *   rowid of a table keyed by text). The FTS table is contentless: the text stays in
  *   chat_messages only.
  *
+ * On MySQL, two columns of 014 that can outgrow TEXT's 64 KB become MEDIUMTEXT.
+ *
  * Every engine also gets an index on the messages' owner: a query too short for the index (or,
  * on MariaDB, in a script its parser does not split into words) reads only the caller's rows.
  */
@@ -30,6 +32,10 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   }
   if (dialect === 'mysql') {
     await sql`ALTER TABLE chat_messages ADD FULLTEXT INDEX chat_messages_content_ft (content)`.execute(db);
+    // TEXT holds 64 KB on MySQL: a message's attachments may hold 8 MB of inline images, and a
+    // settings object with a 20,000-character system prompt can pass 64 KB once JSON-escaped.
+    await sql`ALTER TABLE chat_messages MODIFY attachments MEDIUMTEXT NULL`.execute(db);
+    await sql`ALTER TABLE conversations MODIFY settings MEDIUMTEXT NOT NULL`.execute(db);
     return;
   }
 
