@@ -83,6 +83,23 @@ describe('conversation store', () => {
     expect((await store.get(alice, titled))!.title).toBe('Mine');
   });
 
+  it('refuses attachments that are not images by http(s) or inline data URL, or too large together', async () => {
+    const id = await newConversation();
+    const add = (attachments: unknown) => store.addUserMessage(alice, id, { parentId: null, content: 'x', attachments: attachments as [] });
+    const eightMb = `data:image/png;base64,${'A'.repeat(4 * 1024 * 1024)}`;
+    for (const bad of [
+      [{ type: 'image', url: 'javascript:alert(1)' }],
+      [{ type: 'image', url: 'data:image/svg+xml;base64,PHN2Zz4=' }],
+      [{ type: 'file', url: 'https://example.com/a.pdf' }],
+      [{ type: 'image', url: eightMb }, { type: 'image', url: eightMb }, { type: 'image', url: eightMb }],
+    ]) {
+      expect(await refusal(add(bad))).toBe('400 validation_failed');
+    }
+    expect((await store.detail(alice, id))!.messages).toEqual([]);
+    const ok = await add([{ type: 'image', url: eightMb }, { type: 'image', url: 'http://example.com/cat.jpg' }]);
+    expect(messageView(ok).attachments).toHaveLength(2);
+  });
+
   it('branches: a regenerated answer is a sibling, the path follows the parents, and switching shows a branch to its newest end', async () => {
     const id = await newConversation();
     const u1 = await store.addUserMessage(alice, id, { parentId: null, content: 'Q1', attachments: [] });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../src/chat/conversation-settings.js';
 import { sql } from '../src/db/kysely-runtime.js';
 import { createUser, startTestServer, stopAll, type TestServer } from './harness.js';
 
@@ -417,7 +418,7 @@ describe('search', () => {
       role: i % 2 ? ('assistant' as const) : ('user' as const),
       content: `${Array.from({ length: 90 }, (_, w) => words[(i * 31 + w * 7) % words.length]).join(' ')} ${i}.${i === 1234 ? ' The zanzibar flamingo migration.' : ''}`,
     }));
-    const c = await server.ctx.conversations.create(bulk.id, { settings: (await create(bulk.token)).body.settings, messages });
+    const c = await server.ctx.conversations.create(bulk.id, { settings: DEFAULT_SETTINGS, messages });
     expect(c.messages).toHaveLength(3000);
     const hits = await search(bulk.token, 'zanzibar flamingo');
     expect(hits.map((h) => h.message_id)).toEqual([c.messages[1234]!.id]);

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * the conversation; every field has a default, so a stored object missing a field added later
  * still reads, and PATCH takes any subset.
  */
-export const DEFAULT_CONTEXT_MESSAGES = 8;
+const DEFAULT_CONTEXT_MESSAGES = 8;
 
 export const conversationSettings = z.object({
   model: z.string().trim().max(128).default('').describe('"" = the market\'s default model'),

@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 const MAX_ATTACHMENTS = 16;
 /** All of one message's attachment URLs together, in characters (a data URL is ASCII, so bytes). */
-export const MAX_ATTACHMENT_CHARS = 8 * 1024 * 1024;
+const MAX_ATTACHMENT_CHARS = 8 * 1024 * 1024;
 const MAX_HTTP_URL_CHARS = 4096;
 
 const HTTP_URL = /^https?:\/\/[^\s]+$/i;

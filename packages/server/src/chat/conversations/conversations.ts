@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { describeZodError } from '@switchboard/protocol';
 import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction-retry.js';
+import { badRequest } from '../../http/errors.js';
 import type { ChangeFeed, ConversationChange } from '../change-feed.js';
 import { conversationSettings, readSettings, type ConversationSettings, type ConversationSettingsPatch } from '../conversation-settings.js';
-import type { Attachment } from './attachments.js';
+import { attachmentList, type Attachment } from './attachments.js';
 import { autoTitle } from './auto-title.js';
 import { conversationNotFound, messageGenerating, messageNotFound } from './conversation-errors.js';
 import { conversationView, type ConversationDetail, type ConversationRow, type ConversationView } from './conversation-view.js';
@@ -262,6 +264,9 @@ export class Conversations {
    * message of a conversation without a title names it.
    */
   async addUserMessage(userId: number, conversationId: string, input: { parentId: string | null; content: string; attachments: Attachment[] }): Promise<MessageRow> {
+    // Stored and later sent upstream and shown in pages: checked here whoever the caller is.
+    const attachments = attachmentList.safeParse(input.attachments);
+    if (!attachments.success) throw badRequest(`invalid attachments: ${describeZodError(attachments.error)}`, 'validation_failed');
     return this.addMessage(userId, conversationId, input.parentId, (conversation) => ({
       message: { role: 'user', content: input.content, attachments: input.attachments.length ? JSON.stringify(input.attachments) : null, status: 'done' },
       conversation: conversation.title_source === 'auto' && conversation.title === '' ? { title: autoTitle(input.content) } : {},

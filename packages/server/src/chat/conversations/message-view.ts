@@ -8,7 +8,7 @@ import { attachment } from './attachments.js';
 /** A `chat_messages` row as the database returns it (64-bit columns may arrive as strings). */
 export type MessageRow = Selectable<Database['chat_messages']>;
 
-export const MESSAGE_STATUSES = ['done', 'generating', 'stopped', 'interrupted', 'error'] as const;
+const MESSAGE_STATUSES = ['done', 'generating', 'stopped', 'interrupted', 'error'] as const;
 
 /** A message as the API shows it: what its owner may see, never the node or the usage row behind it. */
 export const messageViewSchema = z.object({
