@@ -418,8 +418,13 @@ describe('search', () => {
       role: i % 2 ? ('assistant' as const) : ('user' as const),
       content: `${Array.from({ length: 90 }, (_, w) => words[(i * 31 + w * 7) % words.length]).join(' ')} ${i}.${i === 1234 ? ' The zanzibar flamingo migration.' : ''}`,
     }));
+    const before = Date.now();
     const c = await server.ctx.conversations.create(bulk.id, { settings: DEFAULT_SETTINGS, messages });
     expect(c.messages).toHaveLength(3000);
+    // Many messages at once still end now: no time in the future for a device's ?since= cursor.
+    expect(c.updated_at).toBeLessThanOrEqual(Date.now());
+    expect(c.updated_at).toBeGreaterThanOrEqual(before);
+    expect(c.messages.at(-1)!.created_at).toBe(c.updated_at);
     const hits = await search(bulk.token, 'zanzibar flamingo');
     expect(hits.map((h) => h.message_id)).toEqual([c.messages[1234]!.id]);
 

@@ -111,13 +111,15 @@ export function registerConversationRoutes(routes: ApiRoutes, deps: Conversation
       if (version === undefined) throw conversationNotFound(params.id);
       const etag = etagOf(version);
       // The client revalidates every time; the answer is private to the signed-in user.
-      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      const cacheHeaders = { etag, 'cache-control': 'private, no-cache' };
       if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
-        reply.code(304).send();
+        reply.code(304).headers(cacheHeaders).send();
         return undefined;
       }
+      // Read after the version: a change in between leaves an older tag on a newer body, which only costs one more fetch.
       const detail = await conversations.detail(userId, params.id);
       if (!detail) throw conversationNotFound(params.id);
+      reply.headers(cacheHeaders);
       return detail;
     },
   });

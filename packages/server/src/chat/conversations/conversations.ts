@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeZodError } from '@switchboard/protocol';
-import type { Insertable, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction-retry.js';
@@ -15,8 +15,6 @@ import { listConversations, conversationsChangedSince, type ConversationPage } f
 import { newestLeafUnder, pathIds, subtreeOf, type TreeNode } from './message-tree.js';
 import { messageView, type MessageRow } from './message-view.js';
 import { textMatchFor, type TextMatch } from './search/text-match.js';
-
-type NewMessageRow = Insertable<Database['chat_messages']>;
 
 /** A message a conversation starts with (from a preset, or a share being forked): already done. */
 export interface SeedMessage {
@@ -90,21 +88,25 @@ export class Conversations {
   async create(userId: number, input: NewConversation): Promise<ConversationDetail> {
     const now = this.clock();
     const id = randomUUID();
-    const seeds = (input.messages ?? []).map((m, i) => ({ seed: m, id: randomUUID(), at: now + i }));
-    const rows: NewMessageRow[] = seeds.map(({ seed, id: messageId, at }, i) => ({
-      id: messageId,
-      conversation_id: id,
-      user_id: userId,
-      parent_id: i === 0 ? null : seeds[i - 1]!.id,
-      role: seed.role,
-      content: seed.content,
-      reasoning: seed.reasoning ?? null,
-      attachments: seed.attachments?.length ? JSON.stringify(seed.attachments) : null,
-      status: 'done',
-      model: seed.model ?? null,
-      created_at: at,
-      updated_at: at,
-    }));
+    const given = input.messages ?? [];
+    // One millisecond apart so they keep their order, ending now: a time in the future would
+    // become a device's ?since= cursor and hide later changes of other conversations.
+    const seeds = given.map((m, i) => ({ seed: m, id: randomUUID(), at: now - (given.length - 1 - i) }));
+    const rows = seeds.map(({ seed, id: messageId, at }, i) =>
+      newMessageRow({
+        id: messageId,
+        conversation_id: id,
+        user_id: userId,
+        parent_id: i === 0 ? null : seeds[i - 1]!.id,
+        role: seed.role,
+        content: seed.content,
+        reasoning: seed.reasoning ?? null,
+        attachments: seed.attachments?.length ? JSON.stringify(seed.attachments) : null,
+        status: 'done',
+        model: seed.model ?? null,
+        created_at: at,
+      }),
+    );
     const conversation: ConversationRow = {
       id,
       user_id: userId,
@@ -113,8 +115,8 @@ export class Conversations {
       pinned: 0,
       settings: JSON.stringify(input.settings),
       current_leaf_id: seeds.at(-1)?.id ?? null,
-      created_at: now,
-      updated_at: seeds.at(-1)?.at ?? now,
+      created_at: seeds[0]?.at ?? now,
+      updated_at: now,
       deleted_at: null,
     };
     await inTransaction(this.db, async (trx) => {
@@ -122,8 +124,8 @@ export class Conversations {
       for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('chat_messages').values(rows.slice(i, i + CHUNK)).execute();
     });
     this.publish(userId, id, 'changed', conversation.updated_at);
-    const written = await this.db.kysely.selectFrom('chat_messages').selectAll().where('conversation_id', '=', id).orderBy('created_at').orderBy('id').execute();
-    return { ...conversationView(conversation), messages: written.map(messageView) };
+    // Answered from the rows just written: no second read.
+    return { ...conversationView(conversation), messages: rows.map(messageView) };
   }
 
   /** Live conversations, pinned first, then the most recently changed; `query` filters by title and content. */
@@ -384,7 +386,7 @@ export class Conversations {
     conversationId: string,
     parentId: string | null,
     build: (conversation: ConversationRow) => {
-      message: Pick<NewMessageRow, 'role' | 'content' | 'status'> & Partial<NewMessageRow>;
+      message: Pick<MessageRow, 'role' | 'content' | 'status'> & Partial<MessageRow>;
       conversation: Partial<ConversationRow>;
     },
   ): Promise<MessageRow> {
@@ -399,30 +401,7 @@ export class Conversations {
       // The conversation's next version doubles as the message's time: messages of one
       // conversation are strictly ordered even when several arrive in one millisecond.
       const now = nextVersion(conversation, this.clock());
-      const row: MessageRow = {
-        id: randomUUID(),
-        conversation_id: conversationId,
-        user_id: userId,
-        parent_id: parentId,
-        reasoning: null,
-        attachments: null,
-        model: null,
-        provider: null,
-        prompt_tokens: null,
-        completion_tokens: null,
-        cost: null,
-        plan_item: null,
-        latency_ms: null,
-        ttft_ms: null,
-        finish_reason: null,
-        error: null,
-        request_id: null,
-        node_id: null,
-        heartbeat_at: null,
-        ...parts.message,
-        created_at: now,
-        updated_at: now,
-      };
+      const row = newMessageRow({ ...parts.message, id: randomUUID(), conversation_id: conversationId, user_id: userId, parent_id: parentId, created_at: now });
       await trx.insertInto('chat_messages').values(row).execute();
       const updated = await this.bump(trx, conversation, { ...parts.conversation, current_leaf_id: row.id }, now);
       return { message: row, at: updated.updated_at };
@@ -461,6 +440,29 @@ export class Conversations {
 /** The conversation's next version: now, or one past the last when the clock has not moved on. */
 function nextVersion(row: Pick<ConversationRow, 'updated_at'>, now: number): number {
   return Math.max(now, Number(row.updated_at) + 1);
+}
+
+/** A message row as inserted: every column the caller does not give is null, and it is as new as it is old. */
+function newMessageRow(fields: Pick<MessageRow, 'id' | 'conversation_id' | 'user_id' | 'parent_id' | 'role' | 'content' | 'status' | 'created_at'> & Partial<MessageRow>): MessageRow {
+  return {
+    reasoning: null,
+    attachments: null,
+    model: null,
+    provider: null,
+    prompt_tokens: null,
+    completion_tokens: null,
+    cost: null,
+    plan_item: null,
+    latency_ms: null,
+    ttft_ms: null,
+    finish_reason: null,
+    error: null,
+    request_id: null,
+    node_id: null,
+    heartbeat_at: null,
+    ...fields,
+    updated_at: fields.created_at,
+  };
 }
 
 function treeNode(row: { id: string; parent_id: string | null; created_at: number | string }): TreeNode {
