@@ -11,6 +11,8 @@ import { registerBalanceAdminRoutes, registerBalanceRoutes, registerOpenAIBillin
 import { registerCodeRoutes } from './billing/code-routes.js';
 import { registerPlanRoutes } from './billing/plans/plan-routes.js';
 import { registerChargeRoute, registerPriceRoutes } from './billing/price-routes.js';
+import { registerConversationRoutes } from './chat/conversations/conversation-routes.js';
+import { registerShareRoutes } from './chat/shares/share-routes.js';
 import type { AppContext } from './context.js';
 import { ApiRoutes } from './http/api-routes.js';
 import { allowedRequestHeaders, installApiCors } from './http/cors.js';
@@ -142,6 +144,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerPlanRoutes(routes, { catalog: ctx.plans.catalog, subscriptions: ctx.plans.subscriptions, settings: ctx.settings, display, clock: ctx.plans.clock });
   registerMarketRoutes(routes, { market: ctx.market, favorites: ctx.favorites, prices: ctx.prices, plans: ctx.plans, settings: ctx.settings });
   registerPresetRoutes(routes, { presets: ctx.presets });
+  registerConversationRoutes(routes, { conversations: ctx.conversations, search: ctx.conversationSearch, presets: ctx.presets });
+  registerShareRoutes(routes, { shares: ctx.shares });
   registerResponseCacheRoutes(routes, ctx.responseCache);
   registerUsageRoutes(routes, ctx.db);
 

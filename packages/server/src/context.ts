@@ -25,6 +25,9 @@ import type { Plans } from './billing/plans/plans.js';
 import type { Favorites } from './market/favorites.js';
 import type { MarketCatalog } from './market/market-catalog.js';
 import type { UserPresets } from './presets/user-presets.js';
+import type { Conversations } from './chat/conversations/conversations.js';
+import type { ConversationSearch } from './chat/conversations/search/conversation-search.js';
+import type { Shares } from './chat/shares/shares.js';
 
 /** The long-lived services of one node, created once at start-up (see server.ts). */
 export interface AppContext {
@@ -60,6 +63,11 @@ export interface AppContext {
   favorites: Favorites;
   /** W-6: each user's own presets (the built-in ones are data in code). */
   presets: UserPresets;
+  /** W-1, W-2, W-5, W-9: conversations and their message trees; search over them. */
+  conversations: Conversations;
+  conversationSearch: ConversationSearch;
+  /** W-8: shared snapshots of conversation paths. */
+  shares: Shares;
   /** B-7: stored answers of cached models (Redis when configured, else this node's memory). */
   responseCache: ResponseCache;
 }

@@ -36,6 +36,9 @@ import { startPlans } from './billing/plans/plans.js';
 import { Favorites } from './market/favorites.js';
 import { MarketCatalog } from './market/market-catalog.js';
 import { UserPresets } from './presets/user-presets.js';
+import { Conversations } from './chat/conversations/conversations.js';
+import { ConversationSearch } from './chat/conversations/search/conversation-search.js';
+import { Shares } from './chat/shares/shares.js';
 import type { Clock } from './billing/plans/periods.js';
 import { LogDestination } from './log-destination.js';
 import { VERSION } from './version.js';
@@ -110,6 +113,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     idleMs: config.streamIdleTimeoutMs,
   });
   const sessions = new SessionStore(db, bus, config.sessionTtlMs, config.cacheTtlMs);
+  // The per-user change stream (chat/events/) is being built alongside; until it is wired here,
+  // changes go nowhere and devices learn of them on their next ?since= sync.
+  const conversations = new Conversations(db, { publish() {} });
   const ctx: AppContext = {
     config,
     version: VERSION,
@@ -138,6 +144,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     market,
     favorites: new Favorites(db),
     presets: new UserPresets(db),
+    conversations,
+    conversationSearch: new ConversationSearch(db),
+    shares: new Shares(db, conversations),
     settings,
     responseCache: new ResponseCache({ settings, prices, store: answerStoreFor(kv), log }),
   };

@@ -199,6 +199,28 @@ describe('the OpenAPI document', () => {
     await call('GET', '/api/presets', { token: user, path: '/api/presets?since=0' });
     await call('GET', '/api/presets', { token: user });
 
+    // Conversations (their messages are written by the generation jobs' store) and shares.
+    const chat = await call<{ id: string }>('POST', '/api/chat/conversations', { token: user, body: { preset_id: 'translator', lang: 'en' } });
+    const asked = await server.ctx.conversations.addUserMessage(userId, chat.id, { parentId: null, content: 'Translate "hello"', attachments: [] });
+    const answered = await server.ctx.conversations.addAssistant(userId, chat.id, { parentId: asked.id, model: 'contract-model', nodeId: 'contract' });
+    await server.ctx.conversations.finishAssistant(answered.id, { content: 'Bonjour', status: 'done', cost: POINT, prompt_tokens: 3, completion_tokens: 1 });
+    const retry = await server.ctx.conversations.addAssistant(userId, chat.id, { parentId: asked.id, model: 'contract-model', nodeId: 'contract' });
+    await server.ctx.conversations.finishAssistant(retry.id, { content: 'Salut', status: 'error', error: 'upstream failed' });
+    await call('GET', '/api/chat/conversations', { token: user });
+    await call('GET', '/api/chat/conversations', { token: user, path: '/api/chat/conversations?since=0&limit=1' });
+    await call('GET', '/api/chat/conversations', { token: user, path: '/api/chat/conversations?q=hello' });
+    await call('GET', '/api/chat/conversations/{id}', { token: user, path: `/api/chat/conversations/${chat.id}` });
+    await call('PATCH', '/api/chat/conversations/{id}', { token: user, path: `/api/chat/conversations/${chat.id}`, body: { pinned: true, settings: { temperature: 0.2 } } });
+    await call('GET', '/api/chat/search', { token: user, path: '/api/chat/search?q=bonjour' });
+    const shared = await call<{ id: string }>('POST', '/api/chat/conversations/{id}/shares', { token: user, path: `/api/chat/conversations/${chat.id}/shares`, body: { message_id: answered.id } });
+    await call('GET', '/api/chat/shares', { token: user });
+    await call('GET', '/api/shares/{id}', { path: `/api/shares/${shared.id}` });
+    await call('POST', '/api/shares/{id}/fork', { token: user, path: `/api/shares/${shared.id}/fork` });
+    await call('DELETE', '/api/chat/conversations/{id}/messages/{messageId}', { token: user, path: `/api/chat/conversations/${chat.id}/messages/${retry.id}` });
+    await call('DELETE', '/api/chat/shares/{id}', { token: user, path: `/api/chat/shares/${shared.id}` });
+    await call('DELETE', '/api/chat/conversations/{id}', { token: user, path: `/api/chat/conversations/${chat.id}` });
+    await call('DELETE', '/api/chat/conversations', { token: user });
+
     // Usage.
     await call('GET', '/api/usage/logs', { token: user });
     await call('GET', '/api/usage/summary', { token: user });

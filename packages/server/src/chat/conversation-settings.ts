@@ -5,7 +5,7 @@ import { z } from 'zod';
  * the conversation; every field has a default, so a stored object missing a field added later
  * still reads, and PATCH takes any subset.
  */
-export const DEFAULT_CONTEXT_MESSAGES = 8;
+const DEFAULT_CONTEXT_MESSAGES = 8;
 
 export const conversationSettings = z.object({
   model: z.string().trim().max(128).default('').describe('"" = the market\'s default model'),
@@ -23,8 +23,20 @@ export const conversationSettings = z.object({
 
 export type ConversationSettings = z.output<typeof conversationSettings>;
 
-/** A partial update of the settings (PATCH): only the fields given change. */
-export const conversationSettingsPatch = conversationSettings.partial();
+type SettingsShape = typeof conversationSettings.shape;
+
+/**
+ * A partial update of the settings (PATCH): only the fields given change. Built from the fields
+ * without their defaults: zod 4's `.partial()` still applies a default to an absent field, which
+ * would reset every setting the PATCH did not name.
+ */
+export const conversationSettingsPatch = z.object(
+  Object.fromEntries(Object.entries(conversationSettings.shape).map(([name, field]) => [name, field.unwrap().optional()])) as {
+    [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>>;
+  },
+);
+
+export type ConversationSettingsPatch = z.output<typeof conversationSettingsPatch>;
 
 export const DEFAULT_SETTINGS: ConversationSettings = conversationSettings.parse({});
 

@@ -15,6 +15,7 @@ import * as m012 from './migrations/012-market.js';
 import * as m013 from './migrations/013-presets.js';
 import * as m014 from './migrations/014-chat.js';
 import * as m015 from './migrations/015-chat-shares.js';
+import * as m016 from './migrations/016-chat-search.js';
 
 /**
  * Migrations are additive, listed here in order, and run at every start-up on all three
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '013-presets': m013,
   '014-chat': m014,
   '015-chat-shares': m015,
+  '016-chat-search': m016,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -127,7 +127,8 @@ function document(paths: Record<string, Record<string, unknown>>, spec: RouteSpe
   const status = spec.status ?? 200;
   const body = spec.response ? { content: { 'application/json': { schema: z.toJSONSchema(spec.response, { unrepresentable: 'any' }) } } } : {};
   const responses: Record<string, unknown> = { [String(status)]: { description: status === 204 ? 'No content' : 'OK', ...body } };
-  for (const [other, description] of Object.entries(spec.otherStatuses ?? {})) responses[other] = { description, ...body };
+  // A 304 never has a body (RFC 9110 §15.4.5).
+  for (const [other, description] of Object.entries(spec.otherStatuses ?? {})) responses[other] = { description, ...(other === '304' ? {} : body) };
   responses['4XX'] = { description: 'Error: {"error":{"code","message"}}' };
   op.responses = responses;
   (paths[path] ??= {})[spec.method.toLowerCase()] = op;
