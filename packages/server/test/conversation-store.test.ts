@@ -71,7 +71,7 @@ describe('conversation store', () => {
     expect(conversation.updated_at).toBe(now);
     expect(changes).toEqual([{ userId: alice, change: { conversation_id: id, kind: 'changed', updated_at: now } }]);
 
-    const answer = await store.addAssistant(alice, id, { parentId: first.id, model: 'gpt-x', nodeId: 'node-1' });
+    const answer = await store.addAssistant(alice, id, { parentId: first.id, model: 'gpt-x', nodeId: 'node-1', requestId: 'req_t' });
     const second = await store.addUserMessage(alice, id, { parentId: answer.id, content: 'And in reverse?', attachments: [{ type: 'image', url: 'https://example.com/a.png' }] });
     conversation = (await store.get(alice, id))!;
     expect(conversation.title).toBe('How do I sort a list in Python quickly…');
@@ -103,11 +103,11 @@ describe('conversation store', () => {
   it('branches: a regenerated answer is a sibling, the path follows the parents, and switching shows a branch to its newest end', async () => {
     const id = await newConversation();
     const u1 = await store.addUserMessage(alice, id, { parentId: null, content: 'Q1', attachments: [] });
-    const a1 = await store.addAssistant(alice, id, { parentId: u1.id, model: 'm', nodeId: 'n' });
+    const a1 = await store.addAssistant(alice, id, { parentId: u1.id, model: 'm', nodeId: 'n', requestId: 'req_t' });
     expect(a1).toMatchObject({ role: 'assistant', status: 'generating', content: '', node_id: 'n', heartbeat_at: now, model: 'm' });
     expect(await store.finishAssistant(a1.id, { content: 'A1', status: 'done' })).toBe(true);
     const u2 = await store.addUserMessage(alice, id, { parentId: a1.id, content: 'Q2', attachments: [] });
-    const a1b = await store.addAssistant(alice, id, { parentId: u1.id, model: 'm', nodeId: 'n' });
+    const a1b = await store.addAssistant(alice, id, { parentId: u1.id, model: 'm', nodeId: 'n', requestId: 'req_t' });
     expect(await store.finishAssistant(a1b.id, { content: 'A1 again', status: 'done' })).toBe(true);
 
     expect((await store.get(alice, id))!.current_leaf_id).toBe(a1b.id);
@@ -124,7 +124,7 @@ describe('conversation store', () => {
   it('finishes an answer exactly once, with everything the answer carries', async () => {
     const id = await newConversation();
     const u = await store.addUserMessage(alice, id, { parentId: null, content: 'hi', attachments: [] });
-    const a = await store.addAssistant(alice, id, { parentId: u.id, model: 'gpt-x', nodeId: 'node-1' });
+    const a = await store.addAssistant(alice, id, { parentId: u.id, model: 'gpt-x', nodeId: 'node-1', requestId: 'req_t' });
     now += 10;
     expect(await store.saveProgress(a.id, { content: 'Hel', reasoning: 'thinking', heartbeatAt: now })).toBe(true);
     const saved = (await store.getMessage(alice, a.id))!;
@@ -178,9 +178,9 @@ describe('conversation store', () => {
     const id = await newConversation();
     const u = await store.addUserMessage(alice, id, { parentId: null, content: 'q', attachments: [] });
     now += 1000;
-    const old = await store.addAssistant(alice, id, { parentId: u.id, model: 'm', nodeId: 'dead-node' });
+    const old = await store.addAssistant(alice, id, { parentId: u.id, model: 'm', nodeId: 'dead-node', requestId: 'req_t' });
     now += 60_000;
-    const fresh = await store.addAssistant(alice, id, { parentId: u.id, model: 'm', nodeId: 'live-node' });
+    const fresh = await store.addAssistant(alice, id, { parentId: u.id, model: 'm', nodeId: 'live-node', requestId: 'req_t' });
     const stale = await store.staleGenerating(now - 30_000, 100);
     expect(stale.map((m) => m.id)).toContain(old.id);
     expect(stale.map((m) => m.id)).not.toContain(fresh.id);
@@ -194,9 +194,9 @@ describe('conversation store', () => {
     const other = await newConversation();
     const u = await store.addUserMessage(alice, mine, { parentId: null, content: 'private', attachments: [] });
     expect(await refusal(store.addUserMessage(bob, mine, { parentId: null, content: 'x', attachments: [] }))).toBe('404 conversation_not_found');
-    expect(await refusal(store.addAssistant(bob, mine, { parentId: u.id, model: 'm', nodeId: 'n' }))).toBe('404 conversation_not_found');
+    expect(await refusal(store.addAssistant(bob, mine, { parentId: u.id, model: 'm', nodeId: 'n', requestId: 'req_t' }))).toBe('404 conversation_not_found');
     expect(await refusal(store.addUserMessage(alice, other, { parentId: u.id, content: 'x', attachments: [] }))).toBe('404 message_not_found');
-    expect(await refusal(store.addAssistant(alice, other, { parentId: 'missing', model: 'm', nodeId: 'n' }))).toBe('404 message_not_found');
+    expect(await refusal(store.addAssistant(alice, other, { parentId: 'missing', model: 'm', nodeId: 'n', requestId: 'req_t' }))).toBe('404 message_not_found');
     expect(await refusal(store.pathTo(bob, mine, u.id))).toBe('404 message_not_found');
     expect(await refusal(store.deleteMessage(bob, mine, u.id))).toBe('404 conversation_not_found');
     expect(await store.getMessage(bob, u.id)).toBeNull();
@@ -210,12 +210,12 @@ describe('conversation store', () => {
   it('deletes a subtree, moves the shown branch to what is left under the parent, and refuses while an answer is generating', async () => {
     const id = await newConversation();
     const u1 = await store.addUserMessage(alice, id, { parentId: null, content: 'Q1', attachments: [] });
-    const a1 = await store.addAssistant(alice, id, { parentId: u1.id, model: 'm', nodeId: 'n' });
+    const a1 = await store.addAssistant(alice, id, { parentId: u1.id, model: 'm', nodeId: 'n', requestId: 'req_t' });
     await store.finishAssistant(a1.id, { content: 'A1', status: 'done' });
-    const a1b = await store.addAssistant(alice, id, { parentId: u1.id, model: 'm', nodeId: 'n' });
+    const a1b = await store.addAssistant(alice, id, { parentId: u1.id, model: 'm', nodeId: 'n', requestId: 'req_t' });
     await store.finishAssistant(a1b.id, { content: 'A1b', status: 'done' });
     const u2 = await store.addUserMessage(alice, id, { parentId: a1b.id, content: 'Q2', attachments: [] });
-    const a2 = await store.addAssistant(alice, id, { parentId: u2.id, model: 'm', nodeId: 'n' });
+    const a2 = await store.addAssistant(alice, id, { parentId: u2.id, model: 'm', nodeId: 'n', requestId: 'req_t' });
 
     expect(await refusal(store.deleteMessage(alice, id, a1b.id))).toBe('409 message_generating');
     expect((await store.detail(alice, id))!.messages).toHaveLength(5);
@@ -228,7 +228,7 @@ describe('conversation store', () => {
     expect(await store.getMessage(alice, u2.id)).toBeNull();
 
     // Deleting a branch not shown keeps the one shown.
-    const other = await store.addAssistant(alice, id, { parentId: u1.id, model: 'm', nodeId: 'n' });
+    const other = await store.addAssistant(alice, id, { parentId: u1.id, model: 'm', nodeId: 'n', requestId: 'req_t' });
     await store.finishAssistant(other.id, { content: 'A1c', status: 'done' });
     await store.update(alice, id, { current_leaf_id: a1.id });
     expect((await store.deleteMessage(alice, id, other.id)).current_leaf_id).toBe(a1.id);
@@ -247,7 +247,7 @@ describe('conversation store', () => {
     const frozen = now;
     const u = await store.addUserMessage(alice, id, { parentId: null, content: 'q', attachments: [] });
     await remember();
-    const a = await store.addAssistant(alice, id, { parentId: u.id, model: 'm', nodeId: 'n' });
+    const a = await store.addAssistant(alice, id, { parentId: u.id, model: 'm', nodeId: 'n', requestId: 'req_t' });
     await remember();
     await store.saveProgress(a.id, { content: 'p', reasoning: null, heartbeatAt: now });
     await remember();
