@@ -202,9 +202,9 @@ describe('the OpenAPI document', () => {
     // Conversations (their messages are written by the generation jobs' store) and shares.
     const chat = await call<{ id: string }>('POST', '/api/chat/conversations', { token: user, body: { preset_id: 'translator', lang: 'en' } });
     const asked = await server.ctx.conversations.addUserMessage(userId, chat.id, { parentId: null, content: 'Translate "hello"', attachments: [] });
-    const answered = await server.ctx.conversations.addAssistant(userId, chat.id, { parentId: asked.id, model: 'contract-model', nodeId: 'contract' });
+    const answered = await server.ctx.conversations.addAssistant(userId, chat.id, { parentId: asked.id, model: 'contract-model', nodeId: 'contract', requestId: 'req_t' });
     await server.ctx.conversations.finishAssistant(answered.id, { content: 'Bonjour', status: 'done', cost: POINT, prompt_tokens: 3, completion_tokens: 1 });
-    const retry = await server.ctx.conversations.addAssistant(userId, chat.id, { parentId: asked.id, model: 'contract-model', nodeId: 'contract' });
+    const retry = await server.ctx.conversations.addAssistant(userId, chat.id, { parentId: asked.id, model: 'contract-model', nodeId: 'contract', requestId: 'req_t' });
     await server.ctx.conversations.finishAssistant(retry.id, { content: 'Salut', status: 'error', error: 'upstream failed' });
     await call('GET', '/api/chat/conversations', { token: user });
     await call('GET', '/api/chat/conversations', { token: user, path: '/api/chat/conversations?since=0&limit=1' });

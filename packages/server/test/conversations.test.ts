@@ -71,7 +71,7 @@ const search = async (token: string, q: string) =>
 async function exchange(owner: { id: number }, conversationId: string, parentId: string | null, question: string, answer: string) {
   const store = server.ctx.conversations;
   const u = await store.addUserMessage(owner.id, conversationId, { parentId, content: question, attachments: [] });
-  const a = await store.addAssistant(owner.id, conversationId, { parentId: u.id, model: 'gpt-test', nodeId: 'test-node' });
+  const a = await store.addAssistant(owner.id, conversationId, { parentId: u.id, model: 'gpt-test', nodeId: 'test-node', requestId: 'req_t' });
   await store.finishAssistant(a.id, { content: answer, status: 'done', cost: 2_500, prompt_tokens: 10, completion_tokens: 5 });
   return { u: u.id, a: a.id };
 }
@@ -159,7 +159,7 @@ describe('reading and changing a conversation', () => {
     const first = await exchange(me, c.id, null, 'What is a monad?', 'A monoid in the category of endofunctors.');
     const second = await exchange(me, c.id, first.a, 'Simpler please', 'A box you can chain.');
     // Regenerate the first answer: a sibling under the first question.
-    const again = await server.ctx.conversations.addAssistant(me.id, c.id, { parentId: first.u, model: 'gpt-test', nodeId: 'n' });
+    const again = await server.ctx.conversations.addAssistant(me.id, c.id, { parentId: first.u, model: 'gpt-test', nodeId: 'n', requestId: 'req_t' });
     await server.ctx.conversations.finishAssistant(again.id, { content: 'A design pattern.', status: 'done' });
 
     const detail = (await get(me.token, c.id)).body;
@@ -218,7 +218,7 @@ describe('reading and changing a conversation', () => {
     expect(await unchanged.text()).toBe('');
     expect(unchanged.headers.get('etag')).toBe(etag);
 
-    const answer = await server.ctx.conversations.addAssistant(me.id, c.id, { parentId: u, model: 'm', nodeId: 'n' });
+    const answer = await server.ctx.conversations.addAssistant(me.id, c.id, { parentId: u, model: 'm', nodeId: 'n', requestId: 'req_t' });
     const afterAdd = await conditional(etag);
     expect(afterAdd.status).toBe(200);
     const etag2 = afterAdd.headers.get('etag')!;
@@ -237,7 +237,7 @@ describe('deleting', () => {
     const first = await exchange(me, c.id, null, 'Q1', 'A1');
     const regenerated = await exchange(me, c.id, null, 'Q1 edited', 'A1 edited');
     const deeper = await exchange(me, c.id, regenerated.a, 'Q2', 'A2');
-    const pending = await server.ctx.conversations.addAssistant(me.id, c.id, { parentId: deeper.u, model: 'm', nodeId: 'n' });
+    const pending = await server.ctx.conversations.addAssistant(me.id, c.id, { parentId: deeper.u, model: 'm', nodeId: 'n', requestId: 'req_t' });
 
     const refused = await server.api<ApiError>('DELETE', `/api/chat/conversations/${c.id}/messages/${regenerated.u}`, undefined, me.token);
     expect(refused.status).toBe(409);

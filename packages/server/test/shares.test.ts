@@ -56,7 +56,7 @@ async function conversation(owner: { id: number; token: string }) {
   const store = server.ctx.conversations;
   const c = (await server.api<Detail>('POST', '/api/chat/conversations', {}, owner.token)).body;
   const answer = async (parentId: string, content: string) => {
-    const a = await store.addAssistant(owner.id, c.id, { parentId, model: 'gpt-test', nodeId: 'n' });
+    const a = await store.addAssistant(owner.id, c.id, { parentId, model: 'gpt-test', nodeId: 'n', requestId: 'req_t' });
     await store.finishAssistant(a.id, { content, reasoning: `thinking about ${content}`, status: 'done', cost: 1_000 });
     return a.id;
   };
@@ -191,7 +191,7 @@ describe('shares', () => {
     expect(none.body.error.code).toBe('conversation_empty');
 
     const c = await conversation(me);
-    const pending = await server.ctx.conversations.addAssistant(me.id, c.id, { parentId: c.q2, model: 'm', nodeId: 'n' });
+    const pending = await server.ctx.conversations.addAssistant(me.id, c.id, { parentId: c.q2, model: 'm', nodeId: 'n', requestId: 'req_t' });
     const generating = await share(me.token, c.id);
     expect(generating.status).toBe(409);
     expect(generating.body.error.code).toBe('message_generating');
