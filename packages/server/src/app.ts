@@ -7,12 +7,13 @@ import { registerAuthRoutes, sessionTokenOf } from './accounts/auth-routes.js';
 import { registerRegistrationRoutes } from './accounts/registration-routes.js';
 import { registerUserAdminRoutes } from './accounts/user-admin-routes.js';
 import { registerChannelRoutes } from './admin/channel-routes.js';
+import { registerChatEventRoutes } from './chat/events/chat-event-routes.js';
 import { registerBalanceAdminRoutes, registerBalanceRoutes, registerOpenAIBillingRoutes } from './billing/balance-routes.js';
 import { registerCodeRoutes } from './billing/code-routes.js';
 import { registerPlanRoutes } from './billing/plans/plan-routes.js';
 import { registerChargeRoute, registerPriceRoutes } from './billing/price-routes.js';
 import type { AppContext } from './context.js';
-import { ApiRoutes } from './http/api-routes.js';
+import { ApiRoutes, type Authenticate } from './http/api-routes.js';
 import { allowedRequestHeaders, installApiCors } from './http/cors.js';
 import { frameworkErrorOptions, installErrorHandling } from './http/error-handler.js';
 import { RateLimiter } from './kv/rate-limiter.js';
@@ -57,10 +58,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       .send(),
   );
 
-  const routes = new ApiRoutes(app, async (request) => {
+  const authenticate: Authenticate = async (request) => {
     const token = sessionTokenOf(request);
     return token ? ((await ctx.sessions.resolve(token)) ?? null) : null;
-  });
+  };
+  const routes = new ApiRoutes(app, authenticate);
+  // Streams that last until the client leaves (SSE) end when the server starts closing; the
+  // close would otherwise wait for them, and their clients reconnect to another node.
+  const shutdown = new AbortController();
+  app.addHook('preClose', async () => shutdown.abort());
 
   routes.add({
     method: 'GET',
@@ -142,6 +148,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerPresetRoutes(routes, { presets: ctx.presets });
   registerResponseCacheRoutes(routes, ctx.responseCache);
   registerUsageRoutes(routes, ctx.db);
+  registerChatEventRoutes(routes, { changes: ctx.chatChanges, keepAliveMs: ctx.config.keepAliveIntervalMs, shutdown: shutdown.signal, authenticate });
 
   // Built on first request: converting every schema is work a relay node rarely needs.
   let openapi: unknown;

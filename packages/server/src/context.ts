@@ -6,6 +6,8 @@ import type { SessionStore } from './accounts/sessions.js';
 import type { SignInThrottle } from './accounts/sign-in-throttle.js';
 import type { UserService } from './accounts/users.js';
 import type { ChannelService } from './admin/channels.js';
+import type { ChatChangeStream } from './chat/events/chat-change-stream.js';
+import type { JobEventLog } from './chat/jobs/job-event-log.js';
 import type { CodeService } from './billing/codes.js';
 import type { LedgerService } from './billing/ledger.js';
 import type { PriceService } from './billing/price-service.js';
@@ -62,4 +64,8 @@ export interface AppContext {
   presets: UserPresets;
   /** B-7: stored answers of cached models (Redis when configured, else this node's memory). */
   responseCache: ResponseCache;
+  /** W-2, W-3: the replayable events of generation jobs (Redis Streams when configured, else this node's memory). */
+  jobEvents: JobEventLog;
+  /** W-9: conversation changes, published on any node, streamed to the user's open tabs and devices. */
+  chatChanges: ChatChangeStream;
 }

@@ -9,6 +9,8 @@ import { SessionStore } from './accounts/sessions.js';
 import { SignInThrottle } from './accounts/sign-in-throttle.js';
 import { UserService } from './accounts/users.js';
 import { ChannelService } from './admin/channels.js';
+import { ChatChangeStream } from './chat/events/chat-change-stream.js';
+import { openJobEventLog } from './chat/jobs/open-job-event-log.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { resolveDeploymentSecret } from './crypto/deployment-secret.js';
@@ -110,6 +112,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     idleMs: config.streamIdleTimeoutMs,
   });
   const sessions = new SessionStore(db, bus, config.sessionTtlMs, config.cacheTtlMs);
+  const jobEvents = await openJobEventLog({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, log });
+  const chatChanges = new ChatChangeStream(kv, log);
+  await chatChanges.start();
   const ctx: AppContext = {
     config,
     version: VERSION,
@@ -140,6 +145,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     presets: new UserPresets(db),
     settings,
     responseCache: new ResponseCache({ settings, prices, store: answerStoreFor(kv), log }),
+    jobEvents,
+    chatChanges,
   };
   const app = await buildApp(ctx);
   // The safety net for reservations of a node that never came back.
@@ -170,6 +177,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await usage.close();
         await clients.close();
         await ctx.responseCache.writes(); // answers still being stored go to the Kv before it closes
+        await jobEvents.close(); // events still batched go to Redis first
         await kv.close();
         await db.close();
         await destination?.close(LOG_CLOSE_MS);
