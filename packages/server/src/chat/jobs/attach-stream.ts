@@ -14,7 +14,8 @@ export interface AttachOptions {
 /**
  * Streams a job's events to one client over SSE (W-3): those after `lastEventId` (its
  * `Last-Event-ID`), then the live ones, and ends the response when the job ends. A client
- * that goes away only stops its own reading; the job and its log go on.
+ * that goes away only stops its own reading; the job and its log go on. Resolves when the
+ * response is over; rejects (the response ended) when the log fails, for the caller to log.
  */
 export async function streamJobEvents(res: ServerResponse, log: JobEventLog, jobId: string, lastEventId: string | undefined, options: AttachOptions): Promise<void> {
   const stop = new AbortController();

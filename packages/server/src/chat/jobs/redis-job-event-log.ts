@@ -24,6 +24,7 @@ interface Appender {
   /** Appended, not yet sent: seq, event, data, … */
   queue: Array<[number, string, string]>;
   ended: boolean;
+  lastAppendAt: number;
 }
 
 export interface RedisJobEventLogOptions {
@@ -51,6 +52,8 @@ export class RedisJobEventLog implements JobEventLog {
   private readonly dirty = new Set<Appender>();
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  /** Forgets jobs whose runner stopped appending without ending them (their streams expire in Redis alike). */
+  private readonly sweep: NodeJS.Timeout;
   private closed = false;
 
   constructor(private readonly options: RedisJobEventLogOptions) {
@@ -63,13 +66,19 @@ export class RedisJobEventLog implements JobEventLog {
       missingGraceMs: this.limits.unknownJobGraceMs,
       wakeKey: `${options.prefix}chat:job-wake:${randomUUID()}`,
     });
+    this.sweep = setInterval(() => {
+      const idleSince = Date.now() - this.limits.idleTtlMs;
+      for (const [jobId, a] of this.appenders) if (!a.ended && a.lastAppendAt < idleSince) this.appenders.delete(jobId);
+    }, Math.min(60_000, this.limits.idleTtlMs));
+    this.sweep.unref();
   }
 
   append(jobId: string, event: string, data: string): void {
     if (this.closed || this.ended.has(jobId)) return;
     let a = this.appenders.get(jobId);
-    if (!a) this.appenders.set(jobId, (a = { jobId, key: this.keyOf(jobId), window: new BoundedWindow(this.limits), queue: [], ended: false }));
+    if (!a) this.appenders.set(jobId, (a = { jobId, key: this.keyOf(jobId), window: new BoundedWindow(this.limits), queue: [], ended: false, lastAppendAt: 0 }));
     if (a.ended) return;
+    a.lastAppendAt = Date.now();
     const seq = a.window.push(null, eventBytes(event, data));
     a.queue.push([seq, event, data]);
     this.markDirty(a, false);
@@ -192,6 +201,7 @@ export class RedisJobEventLog implements JobEventLog {
     if (this.closed) return;
     await this.flushNow();
     this.closed = true;
+    clearInterval(this.sweep);
     await this.hub.close();
     await this.client.quit().catch(() => this.client.disconnect());
   }
