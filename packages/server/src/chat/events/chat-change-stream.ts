@@ -8,15 +8,15 @@ const CHANNEL = 'chat-changes';
 
 type Listener = (change: ConversationChange) => void;
 
+/** A ConversationChange as it travels: between nodes, and to clients in `event: changed`. */
+export const conversationChange = z.object({
+  conversation_id: z.string().nullable().describe('null: every conversation was deleted'),
+  kind: z.enum(['changed', 'deleted']),
+  updated_at: z.number().int().describe('ms; the next ?since= cursor'),
+}) satisfies z.ZodType<ConversationChange>;
+
 /** A message on the channel comes from another process: read through a schema, dropped when it does not fit. */
-const changeMessage = z.object({
-  userId: z.number().int().positive(),
-  change: z.object({
-    conversation_id: z.string().nullable(),
-    kind: z.enum(['changed', 'deleted']),
-    updated_at: z.number().int(),
-  }),
-});
+const changeMessage = z.object({ userId: z.number().int().positive(), change: conversationChange });
 
 /**
  * The per-user change stream (W-9). A change published on any node goes through the Kv

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiRoutes, Authenticate } from '../../http/api-routes.js';
 import { EventStream, sseMessage } from '../../http/event-stream.js';
-import type { ChatChangeStream } from './chat-change-stream.js';
+import { conversationChange, type ChatChangeStream } from './chat-change-stream.js';
 
 export interface ChatEventRouteDeps {
   changes: ChatChangeStream;
@@ -15,12 +15,6 @@ export interface ChatEventRouteDeps {
 /** A client this far behind is dropped rather than buffered for; it reconnects and syncs with ?since=. */
 const MAX_BACKLOG_BYTES = 256 * 1024;
 
-const changedData = z.object({
-  conversation_id: z.string().nullable().describe('null: every conversation was deleted'),
-  kind: z.enum(['changed', 'deleted']),
-  updated_at: z.number().describe('ms; the next ?since= cursor'),
-});
-
 /** The per-user change stream (W-9): open tabs and devices learn that a conversation changed. */
 export function registerChatEventRoutes(routes: ApiRoutes, deps: ChatEventRouteDeps): void {
   routes.add({
@@ -29,7 +23,7 @@ export function registerChatEventRoutes(routes: ApiRoutes, deps: ChatEventRouteD
     summary: "The caller's conversation changes as they happen, as Server-Sent Events, until the session ends; after a change, fetch the conversations with ?since=.",
     tag: 'chat',
     access: 'user',
-    eventStream: `"event: changed" with data ${JSON.stringify(z.toJSONSchema(changedData))}, and ": keep-alive" comments while quiet`,
+    eventStream: `"event: changed" with data ${JSON.stringify(z.toJSONSchema(conversationChange))}, and ": keep-alive" comments while quiet`,
     async handler({ principal, request, reply }) {
       const userId = principal!.id;
       reply.hijack();
