@@ -7,6 +7,7 @@ import { registerAuthRoutes, sessionTokenOf } from './accounts/auth-routes.js';
 import { registerRegistrationRoutes } from './accounts/registration-routes.js';
 import { registerUserAdminRoutes } from './accounts/user-admin-routes.js';
 import { registerChannelRoutes } from './admin/channel-routes.js';
+import { registerChatEventRoutes } from './chat/events/chat-event-routes.js';
 import { registerBalanceAdminRoutes, registerBalanceRoutes, registerOpenAIBillingRoutes } from './billing/balance-routes.js';
 import { registerCodeRoutes } from './billing/code-routes.js';
 import { registerPlanRoutes } from './billing/plans/plan-routes.js';
@@ -14,16 +15,15 @@ import { registerChargeRoute, registerPriceRoutes } from './billing/price-routes
 import { registerConversationRoutes } from './chat/conversations/conversation-routes.js';
 import { registerShareRoutes } from './chat/shares/share-routes.js';
 import type { AppContext } from './context.js';
-import { ApiRoutes } from './http/api-routes.js';
+import { ApiRoutes, type Authenticate } from './http/api-routes.js';
 import { allowedRequestHeaders, installApiCors } from './http/cors.js';
 import { frameworkErrorOptions, installErrorHandling } from './http/error-handler.js';
 import { RateLimiter } from './kv/rate-limiter.js';
 import { registerMarketRoutes } from './market/market-routes.js';
 import { registerPresetRoutes } from './presets/preset-routes.js';
 import { registerAnonymousChatRoute } from './chat/door/anonymous-chat-routes.js';
-import type { GenerationDeps } from './relay/generate/generate.js';
+import { registerGenerationRoutes } from './chat/generation/generation-routes.js';
 import { registerResponseCacheRoutes } from './relay/cache/cache-routes.js';
-import { CallLimits } from './relay/call-limits.js';
 import { registerModelCatalogRoutes } from './relay/model-catalog-routes.js';
 import { loadCodec } from './relay/routes/codecs.js';
 import { BadKeyGuard } from './relay/v1-auth.js';
@@ -61,10 +61,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       .send(),
   );
 
-  const routes = new ApiRoutes(app, async (request) => {
+  const authenticate: Authenticate = async (request) => {
     const token = sessionTokenOf(request);
     return token ? ((await ctx.sessions.resolve(token)) ?? null) : null;
-  });
+  };
+  const routes = new ApiRoutes(app, authenticate);
+  // Streams that last until the client leaves (SSE) end when the server starts closing; the
+  // close would otherwise wait for them, and their clients reconnect to another node.
+  const shutdown = new AbortController();
+  app.addHook('preClose', async () => shutdown.abort());
 
   routes.add({
     method: 'GET',
@@ -148,27 +153,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerShareRoutes(routes, { shares: ctx.shares });
   registerResponseCacheRoutes(routes, ctx.responseCache);
   registerUsageRoutes(routes, ctx.db);
+  registerChatEventRoutes(routes, { changes: ctx.chatChanges, keepAliveMs: ctx.config.keepAliveIntervalMs, shutdown: shutdown.signal, authenticate });
 
   // Built on first request: converting every schema is work a relay node rarely needs.
   let openapi: unknown;
   app.get('/api/openapi.json', async () => (openapi ??= routes.openapi({ title: 'Switchboard management API', version: ctx.version })));
 
-  // The relay core, entered by two doors: /v1 (API keys) and the chat app (sessions). One set
-  // of limits, so a user's running calls count the same through either.
-  const generation: GenerationDeps = {
-    directory: ctx.directory,
-    clients: ctx.clients,
-    usage: ctx.usage,
-    accounting: ctx.accounting,
-    limits: new CallLimits(limiter, ctx.config.maxConcurrentPerUser),
-    log: ctx.log,
-    keepAliveIntervalMs: ctx.config.keepAliveIntervalMs,
-    responseCache: ctx.responseCache,
-  };
-  registerAnonymousChatRoute(routes, { generation, prices: ctx.prices, settings: ctx.settings, limiter });
+  registerAnonymousChatRoute(routes, { generation: ctx.generation, prices: ctx.prices, settings: ctx.settings, limiter, keepAliveMs: ctx.config.keepAliveIntervalMs });
+  registerGenerationRoutes(routes, { jobs: ctx.jobs, conversations: ctx.conversations, events: ctx.jobEvents, keepAliveMs: ctx.config.keepAliveIntervalMs, shutdown: shutdown.signal });
 
   const v1 = registerV1Routes(app, {
-    ...generation,
+    ...ctx.generation,
     badKeys: new BadKeyGuard(limiter, ctx.config.badKeyLimitPer20Min),
     keys: ctx.keys,
     startedAt: ctx.startedAt,

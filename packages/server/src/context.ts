@@ -6,6 +6,8 @@ import type { SessionStore } from './accounts/sessions.js';
 import type { SignInThrottle } from './accounts/sign-in-throttle.js';
 import type { UserService } from './accounts/users.js';
 import type { ChannelService } from './admin/channels.js';
+import type { ChatChangeStream } from './chat/events/chat-change-stream.js';
+import type { JobEventLog } from './chat/jobs/job-event-log.js';
 import type { CodeService } from './billing/codes.js';
 import type { LedgerService } from './billing/ledger.js';
 import type { PriceService } from './billing/price-service.js';
@@ -26,6 +28,8 @@ import type { Favorites } from './market/favorites.js';
 import type { MarketCatalog } from './market/market-catalog.js';
 import type { UserPresets } from './presets/user-presets.js';
 import type { Conversations } from './chat/conversations/conversations.js';
+import type { GenerationJobs } from './chat/generation/generation-jobs.js';
+import type { GenerationDeps } from './relay/generate/generate.js';
 import type { ConversationSearch } from './chat/conversations/search/conversation-search.js';
 import type { Shares } from './chat/shares/shares.js';
 
@@ -70,4 +74,12 @@ export interface AppContext {
   shares: Shares;
   /** B-7: stored answers of cached models (Redis when configured, else this node's memory). */
   responseCache: ResponseCache;
+  /** W-2, W-3: the replayable events of generation jobs (Redis Streams when configured, else this node's memory). */
+  jobEvents: JobEventLog;
+  /** The relay core's services, shared by both doors (/v1 and the chat app). */
+  generation: GenerationDeps;
+  /** W-2, W-3: the chat app's generation jobs on this node. */
+  jobs: GenerationJobs;
+  /** W-9: conversation changes, published on any node, streamed to the user's open tabs and devices. */
+  chatChanges: ChatChangeStream;
 }

@@ -9,6 +9,8 @@ import { SessionStore } from './accounts/sessions.js';
 import { SignInThrottle } from './accounts/sign-in-throttle.js';
 import { UserService } from './accounts/users.js';
 import { ChannelService } from './admin/channels.js';
+import { ChatChangeStream } from './chat/events/chat-change-stream.js';
+import { openJobEventLog } from './chat/jobs/open-job-event-log.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { resolveDeploymentSecret } from './crypto/deployment-secret.js';
@@ -37,6 +39,11 @@ import { Favorites } from './market/favorites.js';
 import { MarketCatalog } from './market/market-catalog.js';
 import { UserPresets } from './presets/user-presets.js';
 import { Conversations } from './chat/conversations/conversations.js';
+import { GenerationJobs } from './chat/generation/generation-jobs.js';
+import { TitleWriter } from './chat/generation/title-writer.js';
+import { RateLimiter } from './kv/rate-limiter.js';
+import { CallLimits } from './relay/call-limits.js';
+import type { GenerationDeps } from './relay/generate/generate.js';
 import { ConversationSearch } from './chat/conversations/search/conversation-search.js';
 import { Shares } from './chat/shares/shares.js';
 import type { Clock } from './billing/plans/periods.js';
@@ -94,7 +101,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const directory = new ChannelDirectory(channels, bus, log, config.cacheTtlMs);
   await directory.start();
   const ledger = new LedgerService(db);
-  const reservations = new ReservationService(db, ledger, nodeIdentity(config.dataDir));
+  const nodeId = nodeIdentity(config.dataDir);
+  const reservations = new ReservationService(db, ledger, nodeId);
   // Before serving: whatever this node held when it last stopped belongs to requests that died with it.
   const released = await reservations.reconcile({ ownEarlier: true, olderThanMs: STALE_RESERVATION_MS });
   if (released) log.warn({ released }, 'released reservations of requests that did not finish before the restart');
@@ -113,9 +121,36 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     idleMs: config.streamIdleTimeoutMs,
   });
   const sessions = new SessionStore(db, bus, config.sessionTtlMs, config.cacheTtlMs);
-  // The per-user change stream (chat/events/) is being built alongside; until it is wired here,
-  // changes go nowhere and devices learn of them on their next ?since= sync.
-  const conversations = new Conversations(db, { publish() {} });
+  const jobEvents = await openJobEventLog({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, log });
+  const chatChanges = new ChatChangeStream(kv, log);
+  await chatChanges.start();
+  const conversations = new Conversations(db, chatChanges);
+  const accounting = options.accounting ?? new RelayBilling(prices, ledger, reservations, plans.payer);
+  const responseCache = new ResponseCache({ settings, prices, store: answerStoreFor(kv), log });
+  // The relay core, entered by two doors: /v1 (API keys) and the chat app (sessions). One set
+  // of limits, so a user's running calls count the same through either.
+  const generation: GenerationDeps = {
+    directory,
+    clients,
+    usage,
+    accounting,
+    limits: new CallLimits(new RateLimiter(kv), config.maxConcurrentPerUser),
+    log,
+    keepAliveIntervalMs: config.keepAliveIntervalMs,
+    responseCache,
+  };
+  const jobs = new GenerationJobs({
+    generation,
+    conversations,
+    events: jobEvents,
+    kv,
+    reservations,
+    titles: new TitleWriter({ generation, conversations, settings, log }),
+    nodeId,
+    log,
+    defaultModel: () => market.defaultModel(),
+  });
+  await jobs.start();
   const ctx: AppContext = {
     config,
     version: VERSION,
@@ -139,7 +174,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     reservations,
     prices,
     codes: new CodeService(db, ledger),
-    accounting: options.accounting ?? new RelayBilling(prices, ledger, reservations, plans.payer),
+    accounting,
+    generation,
+    jobs,
     plans,
     market,
     favorites: new Favorites(db),
@@ -148,7 +185,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     conversationSearch: new ConversationSearch(db),
     shares: new Shares(db, conversations),
     settings,
-    responseCache: new ResponseCache({ settings, prices, store: answerStoreFor(kv), log }),
+    responseCache,
+    jobEvents,
+    chatChanges,
   };
   const app = await buildApp(ctx);
   // The safety net for reservations of a node that never came back.
@@ -174,11 +213,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
         await app.close();
         clearInterval(sweep);
+        await jobs.close(); // answers still generating end here, saved as interrupted and settled
         clearInterval(sweepReservations);
         directory.stop();
         await usage.close();
         await clients.close();
         await ctx.responseCache.writes(); // answers still being stored go to the Kv before it closes
+        await jobEvents.close(); // events still batched go to Redis first
         await kv.close();
         await db.close();
         await destination?.close(LOG_CLOSE_MS);

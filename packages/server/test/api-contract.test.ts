@@ -12,7 +12,7 @@ import { schemaProblems, type JsonSchema } from './json-schema-strict.js';
  * exactly the declared fields (none undeclared, none required missing), or no body for 204.
  */
 interface Operation {
-  responses: Record<string, { content?: { 'application/json': { schema: JsonSchema } } }>;
+  responses: Record<string, { content?: { 'application/json'?: { schema: JsonSchema }; 'text/event-stream'?: unknown } }>;
 }
 type OpenApi = { paths: Record<string, Record<string, Operation>> };
 
@@ -66,8 +66,14 @@ async function call<T = Record<string, unknown>>(method: string, template: strin
     },
     body: opts.body === undefined ? null : JSON.stringify(opts.body),
   });
-  const text = await res.text();
   const declared = op.responses[String(res.status)];
+  if ((res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    // A stream never ends by itself: its head is the contract.
+    await res.body?.cancel();
+    if (!declared?.content?.['text/event-stream']) problems.push(`${method} ${template}: answers an event stream it does not declare`);
+    return undefined as T;
+  }
+  const text = await res.text();
   if (!declared || res.status >= 300) {
     problems.push(`${method} ${template}: answered ${res.status} (declared ${Object.keys(op.responses).join(', ')}): ${text.slice(0, 300)}`);
     return undefined as T;
@@ -76,7 +82,7 @@ async function call<T = Record<string, unknown>>(method: string, template: strin
     if (text !== '') problems.push(`${method} ${template}: 204 with a body`);
     return undefined as T;
   }
-  const schema = declared.content?.['application/json'].schema;
+  const schema = declared.content?.['application/json']?.schema;
   if (!(res.headers.get('content-type') ?? '').includes('json')) return text as T;
   if (!schema) {
     problems.push(`${method} ${template} ${res.status}: answers JSON but documents no schema for it`);
@@ -220,6 +226,8 @@ describe('the OpenAPI document', () => {
     await call('DELETE', '/api/chat/shares/{id}', { token: user, path: `/api/chat/shares/${shared.id}` });
     await call('DELETE', '/api/chat/conversations/{id}', { token: user, path: `/api/chat/conversations/${chat.id}` });
     await call('DELETE', '/api/chat/conversations', { token: user });
+    // The per-user change stream (answered as an event stream; its events are tested in chat-events.test.ts).
+    await call('GET', '/api/chat/events', { token: user });
 
     // Usage.
     await call('GET', '/api/usage/logs', { token: user });
@@ -256,7 +264,7 @@ describe('the OpenAPI document', () => {
     const res = await failing.api<Record<string, unknown>>('GET', '/api/ready');
     expect(res.status).toBe(503);
     const doc503 = (await failing.api<OpenApi>('GET', '/api/openapi.json')).body.paths['/api/ready']!.get!.responses['503'];
-    expect(schemaProblems(doc503!.content!['application/json'].schema, res.body)).toEqual([]);
+    expect(schemaProblems(doc503!.content!['application/json']!.schema, res.body)).toEqual([]);
     expect(res.body.status).toBe('not_ready');
   });
 });

@@ -34,6 +34,8 @@ export interface RouteSpec<B, Q, P> {
   status?: number;
   /** Other statuses the handler may set itself with `reply.code` (e.g. 503 from /api/ready), with what they mean. */
   otherStatuses?: Readonly<Record<number, string>>;
+  /** The route answers a Server-Sent Events stream it writes itself (after `reply.hijack()`): what its events are. */
+  eventStream?: string;
   handler(input: RouteInput<B, Q, P>): Promise<unknown>;
 }
 
@@ -125,7 +127,11 @@ function document(paths: Record<string, Record<string, unknown>>, spec: RouteSpe
     };
   }
   const status = spec.status ?? 200;
-  const body = spec.response ? { content: { 'application/json': { schema: z.toJSONSchema(spec.response, { unrepresentable: 'any' }) } } } : {};
+  const body = spec.eventStream
+    ? { content: { 'text/event-stream': { schema: { type: 'string', description: spec.eventStream } } } }
+    : spec.response
+      ? { content: { 'application/json': { schema: z.toJSONSchema(spec.response, { unrepresentable: 'any' }) } } }
+      : {};
   const responses: Record<string, unknown> = { [String(status)]: { description: status === 204 ? 'No content' : 'OK', ...body } };
   // A 304 never has a body (RFC 9110 §15.4.5).
   for (const [other, description] of Object.entries(spec.otherStatuses ?? {})) responses[other] = { description, ...(other === '304' ? {} : body) };

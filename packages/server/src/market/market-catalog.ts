@@ -35,6 +35,11 @@ export class MarketCatalog {
     return this.entries;
   }
 
+  /** The model a conversation uses until it chooses one: the entry marked default, else the first. */
+  defaultModel(): string | undefined {
+    return (this.entries.find((e) => e.default) ?? this.entries[0])?.model;
+  }
+
   has(model: string): boolean {
     return this.byModel.has(model);
   }

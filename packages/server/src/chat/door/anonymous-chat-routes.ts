@@ -11,13 +11,14 @@ import type { SettingsService } from '../../settings/settings-service.js';
 import { conversationSettings, DEFAULT_SETTINGS } from '../conversation-settings.js';
 import { chatCall } from './chat-call.js';
 import { chatRequest } from './chat-request.js';
-import { openEventStream } from './event-stream.js';
+import { EventStream, sseMessage } from '../../http/event-stream.js';
 
 export interface AnonymousChatDeps {
   generation: GenerationDeps;
   prices: PriceService;
   settings: SettingsService;
   limiter: RateLimiter;
+  keepAliveMs: number;
 }
 
 /** Who a signed-out chat is for: no account, the `anonymous` group, usage rows under user 0. */
@@ -50,6 +51,7 @@ export function registerAnonymousChatRoute(routes: ApiRoutes, deps: AnonymousCha
     tag: 'chat',
     access: 'public',
     body: anonymousBody,
+    eventStream: '"delta" {text} and "reasoning" {text} as the answer grows, then "end" {status, finish_reason, error}',
     async handler({ body, request, reply }) {
       const price = deps.prices.priceOf(body.model);
       if (!price || price.mode !== 'free' || !price.anonymous) {
@@ -62,14 +64,20 @@ export function registerAnonymousChatRoute(routes: ApiRoutes, deps: AnonymousCha
       const settings = { ...DEFAULT_SETTINGS, ...body.settings, context_length: MAX_MESSAGES };
       const path = body.messages.map((m) => ({ ...m, attachments: null, status: 'done' }));
       const ir = chatRequest(settings, path, body.model, true);
+      // Not a job: the answer lives only as long as this request, and a visitor who leaves stops it.
       const stop = new AbortController();
-      const events = openEventStream(reply);
-      events.onClose(() => stop.abort());
+      reply.hijack();
+      const stream = new EventStream(reply.raw, deps.keepAliveMs, reply.getHeaders());
+      const onClose = () => {
+        if (!reply.raw.writableFinished) stop.abort();
+      };
+      reply.raw.on('close', onClose);
       const result = await chatCall(deps.generation, { user: ANONYMOUS, ip: request.ip, ir, stop: stop.signal }, (piece) => {
-        if (piece.type === 'text' || piece.type === 'reasoning') events.send(piece.type === 'text' ? 'delta' : 'reasoning', { text: piece.text });
+        if (piece.type === 'text' || piece.type === 'reasoning') stream.write(sseMessage(piece.type === 'text' ? 'delta' : 'reasoning', JSON.stringify({ text: piece.text })));
       });
-      events.send('end', { status: result.status, finish_reason: result.finishReason, error: result.error });
-      events.end();
+      reply.raw.off('close', onClose);
+      stream.write(sseMessage('end', JSON.stringify({ status: result.status, finish_reason: result.finishReason, error: result.error })));
+      stream.end();
       return reply;
     },
   });
