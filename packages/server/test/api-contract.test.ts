@@ -226,6 +226,19 @@ describe('the OpenAPI document', () => {
     await call('DELETE', '/api/chat/shares/{id}', { token: user, path: `/api/chat/shares/${shared.id}` });
     await call('DELETE', '/api/chat/conversations/{id}', { token: user, path: `/api/chat/conversations/${chat.id}` });
     await call('DELETE', '/api/chat/conversations', { token: user });
+    // Generation: send, read the answer's events, regenerate, edit, stop (tested in depth in chat-generation.test.ts).
+    const talk = await call<{ id: string }>('POST', '/api/chat/conversations', { token: user, body: { settings: { model: 'contract-model' } } });
+    const sent = await call<{ user_message: { id: string }; assistant_message: { id: string } }>('POST', '/api/chat/conversations/{id}/messages', {
+      token: user,
+      path: `/api/chat/conversations/${talk.id}/messages`,
+      body: { content: 'Hello' },
+    });
+    await call('GET', '/api/chat/messages/{id}/events', { token: user, path: `/api/chat/messages/${sent.assistant_message.id}/events` });
+    await call('POST', '/api/chat/conversations/{id}/messages/{messageId}/regenerate', { token: user, path: `/api/chat/conversations/${talk.id}/messages/${sent.assistant_message.id}/regenerate` });
+    await call('POST', '/api/chat/conversations/{id}/messages/{messageId}/edit', { token: user, path: `/api/chat/conversations/${talk.id}/messages/${sent.user_message.id}/edit`, body: { content: 'Hello again' } });
+    const pending = await server.ctx.conversations.addAssistant(userId, talk.id, { parentId: sent.user_message.id, model: 'contract-model', nodeId: 'elsewhere', requestId: 'req_contract' });
+    await call('POST', '/api/chat/messages/{id}/stop', { token: user, path: `/api/chat/messages/${pending.id}/stop` });
+    await server.ctx.conversations.finishAssistant(pending.id, { content: '', status: 'stopped' });
     // The per-user change stream (answered as an event stream; its events are tested in chat-events.test.ts).
     await call('GET', '/api/chat/events', { token: user });
 

@@ -1,8 +1,8 @@
-import { request, type IncomingMessage } from 'node:http';
-import { SseDecoder, type SseEvent } from '@switchboard/protocol';
+import type { SseEvent } from '@switchboard/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationChange } from '../src/chat/change-feed.js';
 import { randomBase62 } from '../src/crypto/tokens.js';
+import { openTab as openTabAt, type Tab } from './event-tab.js';
 import { createTestDatabase, startTestServer, stopAll, type TestServer } from './harness.js';
 
 /**
@@ -12,57 +12,7 @@ import { createTestDatabase, startTestServer, stopAll, type TestServer } from '.
  */
 const redis = process.env.SB_TEST_REDIS === '1' && !!process.env.TEST_REDIS_URL;
 
-/** An open event stream: the events read so far, and a way to wait for more. */
-interface Tab {
-  status: number;
-  contentType: string | undefined;
-  accelBuffering: string | string[] | undefined;
-  events: SseEvent[];
-  comments(): number;
-  /** Resolves once `count` events arrived (rejects after 3 s). */
-  waitFor(count: number): Promise<SseEvent[]>;
-  /** Resolves when the server ends the stream. */
-  ended: Promise<void>;
-  close(): void;
-}
-
-/**
- * A tab's stream over node:http on a connection of its own: closing it closes that connection
- * (fetch's pool may open a spare connection after an abort, which would hold the server's close).
- */
-async function openTab(server: TestServer, token: string | undefined): Promise<Tab> {
-  const res = await new Promise<IncomingMessage>((resolve, reject) => {
-    request(`${server.base}/api/chat/events`, { agent: false, headers: token ? { authorization: `Bearer ${token}` } : {} }, resolve)
-      .on('error', reject)
-      .end();
-  });
-  const decoder = new SseDecoder();
-  const events: SseEvent[] = [];
-  const ended = (async () => {
-    try {
-      for await (const chunk of res as AsyncIterable<Buffer>) events.push(...decoder.push(chunk));
-    } catch {
-      // closed by this side
-    }
-  })();
-  return {
-    status: res.statusCode!,
-    contentType: res.headers['content-type'],
-    accelBuffering: res.headers['x-accel-buffering'],
-    events,
-    comments: () => decoder.comments,
-    async waitFor(count) {
-      const deadline = Date.now() + 3000;
-      while (events.length < count) {
-        if (Date.now() > deadline) throw new Error(`${events.length} of ${count} events arrived`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      return events;
-    },
-    ended,
-    close: () => res.destroy(),
-  };
-}
+const openTab = (server: TestServer, token: string | undefined): Promise<Tab> => openTabAt(server.base, '/api/chat/events', token);
 
 async function signUp(server: TestServer, name: string): Promise<{ id: number; token: string }> {
   const root = await server.rootToken();

@@ -7,6 +7,7 @@ import type { Kv } from '../../kv/kv.js';
 import type { Principal } from '../../principal.js';
 import type { GenerationDeps } from '../../relay/generate/generate.js';
 import { conversationNotFound } from '../conversations/conversation-errors.js';
+import type { ConversationView } from '../conversations/conversation-view.js';
 import type { Conversations } from '../conversations/conversations.js';
 import { messageView, type MessageRow, type MessageView } from '../conversations/message-view.js';
 import { chatCall, type ChatCallResult } from '../door/chat-call.js';
@@ -81,8 +82,7 @@ export class GenerationJobs {
     const conversation = await conversations.get(userId, conversationId);
     if (!conversation) throw conversationNotFound(conversationId);
     const settings = conversation.settings;
-    const model = settings.model || this.deps.defaultModel();
-    if (!model) throw badRequest('choose a model for this conversation first (its settings.model)', 'model_required');
+    const model = this.modelOf(conversation);
     const path = await conversations.pathTo(userId, conversationId, parentId);
     const requestId = nextRequestId();
     const message = await conversations.addAssistant(userId, conversationId, { parentId, model, nodeId, requestId });
@@ -95,6 +95,13 @@ export class GenerationJobs {
     this.finishing.add(done);
     void done.finally(() => this.finishing.delete(done));
     return messageView(message);
+  }
+
+  /** The model a conversation's next answer uses: its own, else the market's default; 400 when there is neither. */
+  modelOf(conversation: Pick<ConversationView, 'settings'>): string {
+    const model = conversation.settings.model || this.deps.defaultModel();
+    if (!model) throw badRequest('choose a model for this conversation first (its settings.model)', 'model_required');
+    return model;
   }
 
   /** Stops a generating answer of the user's, wherever it runs; false when there is none. */

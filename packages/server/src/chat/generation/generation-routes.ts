@@ -73,6 +73,7 @@ export function registerGenerationRoutes(routes: ApiRoutes, deps: GenerationRout
       const user = principal!;
       const conversation = await conversations.get(user.id, params.id);
       if (!conversation) throw conversationNotFound(params.id);
+      jobs.modelOf(conversation); // no model to answer with: refused before anything is stored
       const parentId = body.parent_id === undefined ? conversation.current_leaf_id : body.parent_id;
       if (parentId !== null) {
         const parent = await messageOf(user.id, params.id, parentId);
@@ -118,6 +119,9 @@ export function registerGenerationRoutes(routes: ApiRoutes, deps: GenerationRout
       const user = principal!;
       const message = await messageOf(user.id, params.id, params.messageId);
       if (message.role !== 'user') throw badRequest('only your own messages can be edited; regenerate an answer instead', 'not_a_question');
+      const conversation = await conversations.get(user.id, params.id);
+      if (!conversation) throw conversationNotFound(params.id);
+      jobs.modelOf(conversation);
       const question = await conversations.addUserMessage(user.id, params.id, { parentId: message.parent_id, content: body.content, attachments: body.attachments });
       const answer = await jobs.answer({ user, ip: request.ip }, params.id, question.id);
       return { user_message: messageView(question), assistant_message: answer };
