@@ -2,7 +2,7 @@ import type { SseEvent } from '@switchboard/protocol';
 import { startMockUpstream, type MockUpstream } from '@switchboard/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openTab } from './event-tab.js';
-import { createChannel, createUser, startTestServer, stopAll, usageRows, type TestServer } from './harness.js';
+import { createChannel, createTestDatabase, createUser, startTestServer, stopAll, usageRows, type TestServer } from './harness.js';
 
 /**
  * Chatting (W-2, W-3) through the real server, as the web app does it: a message starts a job
@@ -402,5 +402,29 @@ describe('nobody reaches another user\'s answers', () => {
     const saved = await settled(alice.token, id, answer);
     expect(saved).toMatchObject({ status: 'done', content: 'a b c ' });
     expect((await detail(alice.token, id)).messages).toHaveLength(2);
+  });
+});
+
+describe('a node that shuts down mid-answer', () => {
+  it('ends its answers, saved as interrupted and settled for what was delivered', async () => {
+    const database = await createTestDatabase();
+    const first = await startTestServer({ database });
+    const admin = await first.rootToken();
+    await createChannel(first, admin, { name: 'up', base_url: mock.url, keys: 'sk-up', models: ['chat-model'] });
+    const id = (await first.api<Conversation>('POST', '/api/chat/conversations', { settings: { model: 'chat-model' } }, admin)).body.id;
+    mock.enqueue({ chunks: Array.from({ length: 50 }, (_, i) => `w${i} `), chunkDelayMs: 50 });
+    const started = await first.api<Started>('POST', `/api/chat/conversations/${id}/messages`, { content: 'go on' }, admin);
+    const tab = await openTab(first.base, `/api/chat/messages/${started.body.assistant_message.id}/events`, admin);
+    await tab.waitFor(3, 5000);
+    await first.close();
+    await tab.ended;
+
+    const second = await startTestServer({ database });
+    const saved = (await second.api<Conversation>('GET', `/api/chat/conversations/${id}`, undefined, await second.rootToken())).body.messages.find(
+      (m) => m.id === started.body.assistant_message.id,
+    )!;
+    expect(saved.status).toBe('interrupted');
+    expect(saved.content.length).toBeGreaterThan(0);
+    expect(await second.ctx.db.kysely.selectFrom('reservations').selectAll().execute()).toHaveLength(0);
   });
 });

@@ -174,9 +174,8 @@ export class GenerationJobs {
         log.error({ err, message: id }, 'saving a finished chat answer failed');
         return undefined;
       });
-    const view = await conversations.getMessage(job.userId, id);
-    if (view) events.append(id, 'end', JSON.stringify(messageView(view)));
-    events.end(id);
+    const saved = await conversations.getMessage(job.userId, id);
+    events.end(id, saved ? { event: 'end', data: JSON.stringify(messageView(saved)) } : undefined);
     if (finished && status === 'done' && titleFrom !== undefined) {
       await this.deps.titles.write(starter, conversationId, titleFrom, job.content);
     }
@@ -217,8 +216,7 @@ export class GenerationJobs {
         await reservations.settle(message.request_id, 0, { note: 'released: the chat answer was interrupted (its node stopped)' }).catch(() => undefined);
       }
       const view = await conversations.getMessage(message.user_id, message.id);
-      if (view) events.append(message.id, 'end', JSON.stringify(messageView(view)));
-      events.end(message.id);
+      events.end(message.id, view ? { event: 'end', data: JSON.stringify(messageView(view)) } : undefined);
       log.warn({ message: message.id, node: message.node_id }, 'saved a chat answer whose node stopped');
     }
     return saved;
