@@ -32,6 +32,7 @@ interface Message {
   ttft_ms: number | null;
   finish_reason: string | null;
   error: string | null;
+  plan_item: string | null;
 }
 interface Conversation {
   id: string;
@@ -319,6 +320,25 @@ describe('stopping an answer', () => {
     const again = await server.api<ApiError>('POST', `/api/chat/messages/${messageId}/stop`, undefined, me.token);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('not_generating');
+  });
+});
+
+describe('plans', () => {
+  it('a chat answer uses the plan first, even when plans do not cover API calls, and names the item that paid', async () => {
+    await server.api('PUT', '/api/admin/plans/1', { name: 'basic', price: POINT, items: [{ id: 'chat', name: 'Chat messages', icon: '💬', quota: 5, models: ['chat-model'] }] }, root);
+    await server.api('PATCH', '/api/admin/settings/plans', { enabled: true, relay_uses_plans: false }, root);
+    try {
+      const me = await user(10);
+      expect((await server.api('POST', `/api/admin/users/${me.id}/subscription`, { level: 1, expires_at: Date.now() + 86_400_000 }, root)).status).toBe(200);
+      const id = await conversation(me.token);
+      mock.enqueue({ text: 'covered' });
+      const started = await send(me.token, id, { content: 'hi' });
+      const saved = await settled(me.token, id, started.body.assistant_message.id);
+      expect(saved).toMatchObject({ status: 'done', cost: 0, plan_item: 'Chat messages' });
+      expect(await balance(me.token)).toBe(10 * POINT);
+    } finally {
+      await server.api('PATCH', '/api/admin/settings/plans', { enabled: false }, root);
+    }
   });
 });
 

@@ -163,7 +163,7 @@ export class GenerationJobs {
         prompt_tokens: row ? Number(row.prompt_tokens ?? 0) : null,
         completion_tokens: row ? Number(row.completion_tokens ?? 0) : null,
         cost: row ? Number(row.cost) : null,
-        plan_item: row?.usage_source === 'plan' ? 'plan' : null,
+        plan_item: result?.planItem ?? null,
         latency_ms: row?.latency_ms ?? null,
         ttft_ms: row?.ttft_ms ?? null,
         finish_reason: result?.finishReason ?? null,
