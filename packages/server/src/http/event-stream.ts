@@ -68,7 +68,8 @@ export class EventStream {
   }
 }
 
-function drained(res: ServerResponse): Promise<void> {
+/** Resolves when `res` can take more, or is gone. */
+export function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);

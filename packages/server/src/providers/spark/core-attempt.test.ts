@@ -10,6 +10,7 @@ import { convertJsonAttempt } from '../../relay/generate/convert-json-attempt.js
 import { convertStreamAttempt } from '../../relay/generate/convert-stream-attempt.js';
 import { inboundRequest } from '../../relay/generate/inbound.js';
 import type { Attempt } from '../../relay/routing/router.js';
+import { ReplyOutput } from '../../relay/routes/reply-output.js';
 import { OutputCounter } from '../../relay/token-estimate.js';
 import { UpstreamClients } from '../../relay/upstream/upstream-clients.js';
 import { sparkAdapter } from './spark-adapter.js';
@@ -77,7 +78,7 @@ function context(content: string, stream: boolean, opts: { key?: string; target?
         { codec: openaiChatCodec, endpoint: 'chat.completions', model: 'spark', stream, includeUsage: true, body, passHeaders: {} },
         () => openaiChatCodec.decodeRequest(body),
       ),
-      reply: reply as unknown as FastifyReply,
+      output: new ReplyOutput(reply as unknown as FastifyReply, 'req-1'),
       startedAt: performance.now(),
     },
     attempt,

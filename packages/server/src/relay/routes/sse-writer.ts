@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { SSE_KEEPALIVE } from '@switchboard/protocol';
+import { drained } from '../../http/event-stream.js';
 import type { StreamSink } from '../generate/call-output.js';
 
 /**
@@ -53,16 +54,4 @@ export class SseWriter implements StreamSink {
   stop(): void {
     clearInterval(this.timer);
   }
-}
-
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
 }
