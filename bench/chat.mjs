@@ -43,7 +43,7 @@ export async function measureChatTtft({ sb, token, model, samples }) {
   const v1Headers = { 'content-type': 'application/json', authorization: `Bearer ${sb.apiKey}` };
   const chat = new Samples();
   const v1 = new Samples();
-  const chatPost = new Samples();
+  const chatPostMs = [];
   let conversationId;
   let inConversation = 0;
 
@@ -89,7 +89,7 @@ export async function measureChatTtft({ sb, token, model, samples }) {
           const r = path === 'chat' ? await chatSample() : await v1Sample();
           if (!measured) continue;
           into.add(r.ttftMs);
-          if (r.postMs !== undefined) chatPost.add(r.postMs);
+          if (r.postMs !== undefined) chatPostMs.push(r.postMs);
         } catch (err) {
           if (measured) into.fail(err);
           // A failed answer may still be generating, and nothing can follow it: start afresh.
@@ -100,7 +100,7 @@ export async function measureChatTtft({ sb, token, model, samples }) {
   } finally {
     agent.destroy();
   }
-  return { model, samples, warmupSamples: WARMUP_SAMPLES, messagesPerConversation: MESSAGES_PER_CONVERSATION, chat: chat.summary(), v1: v1.summary(), chatPostMs: chatPost.summary() };
+  return { model, samples, warmupSamples: WARMUP_SAMPLES, messagesPerConversation: MESSAGES_PER_CONVERSATION, chat: chat.summary(), v1: v1.summary(), chatPostMs: quantiles(chatPostMs) };
 }
 
 /**
@@ -265,9 +265,14 @@ class Samples {
     this.firstError ??= String(err?.message ?? err);
   }
   summary() {
-    const s = [...this.values].sort((a, b) => a - b);
-    const n = s.length;
-    const q = (p) => (n === 0 ? null : s[Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1))]);
-    return { ok: n, failed: this.failed, firstError: this.firstError, p50: q(0.5), p90: q(0.9), p99: q(0.99), max: n ? s[n - 1] : null, mean: n ? s.reduce((a, b) => a + b, 0) / n : null };
+    return { ok: this.values.length, failed: this.failed, firstError: this.firstError, ...quantiles(this.values) };
   }
+}
+
+/** p50/p90/p99 (nearest rank, as the load generator computes them), max and mean of `values`, in ms. */
+function quantiles(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const n = s.length;
+  const q = (p) => (n === 0 ? null : s[Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1))]);
+  return { p50: q(0.5), p90: q(0.9), p99: q(0.99), max: n ? s[n - 1] : null, mean: n ? s.reduce((a, b) => a + b, 0) / n : null };
 }
