@@ -2,7 +2,7 @@ import type { SseEvent } from '@switchboard/protocol';
 import { startMockUpstream, type MockUpstream } from '@switchboard/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openTab } from './event-tab.js';
-import { createChannel, createUser, startTestServer, stopAll, usageRows, type TestServer } from './harness.js';
+import { createChannel, createTestDatabase, createUser, startTestServer, stopAll, usageRows, type TestServer } from './harness.js';
 
 /**
  * Chatting (W-2, W-3) through the real server, as the web app does it: a message starts a job
@@ -32,6 +32,7 @@ interface Message {
   ttft_ms: number | null;
   finish_reason: string | null;
   error: string | null;
+  plan_item: string | null;
 }
 interface Conversation {
   id: string;
@@ -322,6 +323,25 @@ describe('stopping an answer', () => {
   });
 });
 
+describe('plans', () => {
+  it('a chat answer uses the plan first, even when plans do not cover API calls, and names the item that paid', async () => {
+    await server.api('PUT', '/api/admin/plans/1', { name: 'basic', price: POINT, items: [{ id: 'chat', name: 'Chat messages', icon: '💬', quota: 5, models: ['chat-model'] }] }, root);
+    await server.api('PATCH', '/api/admin/settings/plans', { enabled: true, relay_uses_plans: false }, root);
+    try {
+      const me = await user(10);
+      expect((await server.api('POST', `/api/admin/users/${me.id}/subscription`, { level: 1, expires_at: Date.now() + 86_400_000 }, root)).status).toBe(200);
+      const id = await conversation(me.token);
+      mock.enqueue({ text: 'covered' });
+      const started = await send(me.token, id, { content: 'hi' });
+      const saved = await settled(me.token, id, started.body.assistant_message.id);
+      expect(saved).toMatchObject({ status: 'done', cost: 0, plan_item: 'Chat messages' });
+      expect(await balance(me.token)).toBe(10 * POINT);
+    } finally {
+      await server.api('PATCH', '/api/admin/settings/plans', { enabled: false }, root);
+    }
+  });
+});
+
 describe('answers that cannot be given', () => {
   it('a balance too low ends the answer with the reason, charged nothing', async () => {
     const poor = await user(0);
@@ -402,5 +422,29 @@ describe('nobody reaches another user\'s answers', () => {
     const saved = await settled(alice.token, id, answer);
     expect(saved).toMatchObject({ status: 'done', content: 'a b c ' });
     expect((await detail(alice.token, id)).messages).toHaveLength(2);
+  });
+});
+
+describe('a node that shuts down mid-answer', () => {
+  it('ends its answers, saved as interrupted and settled for what was delivered', async () => {
+    const database = await createTestDatabase();
+    const first = await startTestServer({ database });
+    const admin = await first.rootToken();
+    await createChannel(first, admin, { name: 'up', base_url: mock.url, keys: 'sk-up', models: ['chat-model'] });
+    const id = (await first.api<Conversation>('POST', '/api/chat/conversations', { settings: { model: 'chat-model' } }, admin)).body.id;
+    mock.enqueue({ chunks: Array.from({ length: 50 }, (_, i) => `w${i} `), chunkDelayMs: 50 });
+    const started = await first.api<Started>('POST', `/api/chat/conversations/${id}/messages`, { content: 'go on' }, admin);
+    const tab = await openTab(first.base, `/api/chat/messages/${started.body.assistant_message.id}/events`, admin);
+    await tab.waitFor(3, 5000);
+    await first.close();
+    await tab.ended;
+
+    const second = await startTestServer({ database });
+    const saved = (await second.api<Conversation>('GET', `/api/chat/conversations/${id}`, undefined, await second.rootToken())).body.messages.find(
+      (m) => m.id === started.body.assistant_message.id,
+    )!;
+    expect(saved.status).toBe('interrupted');
+    expect(saved.content.length).toBeGreaterThan(0);
+    expect(await second.ctx.db.kysely.selectFrom('reservations').selectAll().execute()).toHaveLength(0);
   });
 });

@@ -43,6 +43,8 @@ export interface SettledCall {
    * found nothing to settle).
    */
   recorded: boolean;
+  /** The name of the plan item whose use paid for the call (B-5), for a door that shows it. */
+  planItem?: string;
 }
 
 /**

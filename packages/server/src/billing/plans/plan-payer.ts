@@ -2,6 +2,7 @@ import type { RelayCall, RelayOutcome, SettledCall, Settlement, UsageDraft } fro
 import type { SettingsService } from '../../settings/settings-service.js';
 import type { PlanCatalog } from './plan-catalog.js';
 import type { PlanUsage } from './plan-usage.js';
+import type { PlanItem } from './plan-schema.js';
 import { periodAt, type Clock } from './periods.js';
 import type { SubscriptionService } from './subscriptions.js';
 
@@ -34,7 +35,7 @@ export class PlanPayer {
     const item = plan?.itemFor(call.model);
     if (!sub || !plan || !item) return undefined;
     const periodStart = await this.usage.take(userId, item, periodAt(sub.startedAt, plan.period, now).start);
-    return periodStart === undefined ? undefined : new PlanSettlement(this.usage, userId, item.id, periodStart);
+    return periodStart === undefined ? undefined : new PlanSettlement(this.usage, userId, item, periodStart);
   }
 }
 
@@ -51,7 +52,7 @@ class PlanSettlement implements Settlement {
   constructor(
     private readonly usage: PlanUsage,
     private readonly userId: number,
-    private readonly itemId: string,
+    private readonly item: Pick<PlanItem, 'id' | 'name'>,
     private readonly periodStart: number,
   ) {}
 
@@ -60,9 +61,10 @@ class PlanSettlement implements Settlement {
       this.settled = true;
       if (outcome.status === 'error') {
         this.kept = false;
-        await this.usage.giveBack(this.userId, this.itemId, this.periodStart);
+        await this.usage.giveBack(this.userId, this.item.id, this.periodStart);
       }
     }
-    return { row: { ...draft, cost: 0, ...(this.kept ? { usage_source: 'plan' as const } : {}) }, recorded: false };
+    if (!this.kept) return { row: { ...draft, cost: 0 }, recorded: false };
+    return { row: { ...draft, cost: 0, usage_source: 'plan' }, recorded: false, planItem: this.item.name };
   }
 }

@@ -33,6 +33,8 @@ export interface ChatCallResult {
   requestId: string;
   /** The settled usage row: tokens, cost, timings; undefined when the call was refused before admission. */
   row: NewUsageLog | undefined;
+  /** The plan item whose use paid for the call, if one did. */
+  planItem: string | null;
   /** The display name of the provider that answered (never the channel's name or address). */
   provider: string | null;
   /** What the conversion left out, as `/v1` reports it in `x-switchboard-dropped`. */
@@ -99,6 +101,7 @@ export async function chatCall(deps: GenerationDeps, request: ChatCallRequest, o
     row,
     provider: row?.channel_id ? providerOf(deps.directory.snapshot, ir.model, Number(row.channel_id)) : null,
     dropped: watched.dropped ?? null,
+    planItem: watched.planItem ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { IrStopReason } from '@switchboard/protocol';
 import type { NewUsageLog } from '../../db/schema.js';
+import type { SettledCall } from '../../relay/accounting.js';
 import type { CallOutput, StreamSink } from '../../relay/generate/call-output.js';
 import { ChatPieceReader, type ChatPiece } from './chat-codec.js';
 
@@ -12,6 +13,7 @@ import { ChatPieceReader, type ChatPiece } from './chat-codec.js';
  */
 export class ChatOutput implements CallOutput {
   row: NewUsageLog | undefined;
+  planItem: string | undefined;
   /** What the conversion left out (`x-switchboard-dropped` on `/v1`), shown with the answer. */
   dropped: string | undefined;
 
@@ -65,7 +67,8 @@ export class ChatOutput implements CallOutput {
 
   markLogged(): void {}
 
-  settled(row: NewUsageLog): void {
-    this.row = row;
+  settled(call: SettledCall): void {
+    this.row = call.row;
+    this.planItem = call.planItem;
   }
 }

@@ -13,6 +13,7 @@ import { messageView, type MessageRow, type MessageView } from '../conversations
 import { chatCall, type ChatCallResult } from '../door/chat-call.js';
 import { chatRequest, type ContextMessage, type ImageAttachment } from '../door/chat-request.js';
 import type { JobEventLog } from '../jobs/job-event-log.js';
+import { AnswerEvents } from './answer-events.js';
 import type { TitleWriter } from './title-writer.js';
 
 /** How often a running job saves what it generated and proves its node is alive. */
@@ -40,8 +41,6 @@ interface RunningJob {
   stop: AbortController;
   /** Set when this node shuts down: the answer is saved as interrupted, not stopped. */
   interrupted: boolean;
-  content: string;
-  reasoning: string;
 }
 
 /** Who starts a generation and from where. */
@@ -86,7 +85,7 @@ export class GenerationJobs {
     const path = await conversations.pathTo(userId, conversationId, parentId);
     const requestId = nextRequestId();
     const message = await conversations.addAssistant(userId, conversationId, { parentId, model, nodeId, requestId });
-    const job: RunningJob = { messageId: message.id, userId, stop: new AbortController(), interrupted: false, content: '', reasoning: '' };
+    const job: RunningJob = { messageId: message.id, userId, stop: new AbortController(), interrupted: false };
     this.running.set(message.id, job);
     this.deps.events.append(message.id, 'start', JSON.stringify({ message_id: message.id, model }));
     const ir = chatRequest(settings, path.map(contextOf), model, true);
@@ -131,39 +130,39 @@ export class GenerationJobs {
   private async run(job: RunningJob, starter: JobStarter, requestId: string, ir: IrRequest, titleFrom: string | undefined, conversationId: string): Promise<void> {
     const { conversations, events, log } = this.deps;
     const id = job.messageId;
+    const answer = new AnswerEvents(events, id);
     const heartbeat = setInterval(() => {
-      conversations.saveProgress(id, { content: job.content, reasoning: job.reasoning || null, heartbeatAt: Date.now() }).catch((err: unknown) => log.warn({ err, message: id }, 'saving a chat answer in progress failed'));
+      conversations.saveProgress(id, { content: answer.content, reasoning: answer.reasoning || null, heartbeatAt: Date.now() }).then(
+        (saving) => {
+          // Another node took the answer over (this node looked dead to it): stop generating it twice.
+          if (!saving) job.stop.abort();
+        },
+        (err: unknown) => log.warn({ err, message: id }, 'saving a chat answer in progress failed'),
+      );
     }, HEARTBEAT_MS);
     heartbeat.unref();
     let result: ChatCallResult | undefined;
     try {
-      result = await chatCall(this.deps.generation, { user: starter.user, ip: starter.ip, ir, stop: job.stop.signal, requestId }, (piece) => {
-        if (piece.type === 'text') {
-          job.content += piece.text;
-          events.append(id, 'delta', JSON.stringify({ text: piece.text }));
-        } else if (piece.type === 'reasoning') {
-          job.reasoning += piece.text;
-          events.append(id, 'reasoning', JSON.stringify({ text: piece.text }));
-        }
-      });
+      result = await chatCall(this.deps.generation, { user: starter.user, ip: starter.ip, ir, stop: job.stop.signal, requestId }, (piece) => answer.add(piece));
     } catch (err) {
       log.error({ err, message: id }, 'chat answer failed');
     } finally {
       clearInterval(heartbeat);
+      answer.finish();
       this.running.delete(id);
     }
     const row = result?.row;
     const status = job.interrupted ? 'interrupted' : (result?.status ?? 'error');
     const finished = await conversations
       .finishAssistant(id, {
-        content: job.content,
-        reasoning: job.reasoning || null,
+        content: answer.content,
+        reasoning: answer.reasoning || null,
         status,
         provider: result?.provider ?? null,
         prompt_tokens: row ? Number(row.prompt_tokens ?? 0) : null,
         completion_tokens: row ? Number(row.completion_tokens ?? 0) : null,
         cost: row ? Number(row.cost) : null,
-        plan_item: row?.usage_source === 'plan' ? 'plan' : null,
+        plan_item: result?.planItem ?? null,
         latency_ms: row?.latency_ms ?? null,
         ttft_ms: row?.ttft_ms ?? null,
         finish_reason: result?.finishReason ?? null,
@@ -174,11 +173,10 @@ export class GenerationJobs {
         log.error({ err, message: id }, 'saving a finished chat answer failed');
         return undefined;
       });
-    const view = await conversations.getMessage(job.userId, id);
-    if (view) events.append(id, 'end', JSON.stringify(messageView(view)));
-    events.end(id);
+    const saved = await conversations.getMessage(job.userId, id);
+    events.end(id, saved ? { event: 'end', data: JSON.stringify(messageView(saved)) } : undefined);
     if (finished && status === 'done' && titleFrom !== undefined) {
-      await this.deps.titles.write(starter, conversationId, titleFrom, job.content);
+      await this.deps.titles.write(starter, conversationId, titleFrom, answer.content);
     }
   }
 
@@ -217,8 +215,7 @@ export class GenerationJobs {
         await reservations.settle(message.request_id, 0, { note: 'released: the chat answer was interrupted (its node stopped)' }).catch(() => undefined);
       }
       const view = await conversations.getMessage(message.user_id, message.id);
-      if (view) events.append(message.id, 'end', JSON.stringify(messageView(view)));
-      events.end(message.id);
+      events.end(message.id, view ? { event: 'end', data: JSON.stringify(messageView(view)) } : undefined);
       log.warn({ message: message.id, node: message.node_id }, 'saved a chat answer whose node stopped');
     }
     return saved;

@@ -157,8 +157,9 @@ export function registerGenerationRoutes(routes: ApiRoutes, deps: GenerationRout
     params: jobParams,
     query: z.object({ after: z.string().max(64).optional().describe('the last event id seen (as Last-Event-ID)') }),
     eventStream:
-      '"start" {message_id, model}, then "delta" {text} and "reasoning" {text} as the answer grows, then "end" with the saved message; ' +
-      '"reset" {} when events asked for are gone (fetch the message, then read on); each event has an id. A finished answer sends only "end".',
+      '"start" {message_id, model}, then "delta" {text, at} and "reasoning" {text, at} as the answer grows (at: the length before it), ' +
+      'then "end" with the saved message; "reset" {} when events asked for are gone (fetch the message, then read on, skipping by at ' +
+      'what its text holds); each event has an id. A finished answer sends only "end".',
     async handler({ principal, params, query, request, reply }) {
       const userId = principal!.id;
       const message = await conversations.getMessage(userId, params.id);

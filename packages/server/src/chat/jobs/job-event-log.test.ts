@@ -236,6 +236,26 @@ describe.each(backends)('JobEventLog ($name)', (backend) => {
     expect(datas(await reading)).toEqual(['1', '2', '3', '4']);
   });
 
+  it('ends a job with a last event, from the node that ran it or from one that took it over', async () => {
+    const { log, other } = open();
+    appendAll(log, 'j13', 1, 2);
+    log.end('j13', { event: 'end', data: 'saved' });
+    const own = await collect(log, 'j13');
+    expect(own.map((e) => [e.event, e.data])).toEqual([['delta', '1'], ['delta', '2'], ['end', 'saved']]);
+
+    const b = other();
+    appendAll(log, 'j14', 1, 3);
+    const reading = collect(b, 'j14');
+    await sleep(80);
+    // The node that ran j14 died; another one ends it with the saved answer, after what the dead one sent.
+    b.end('j14', { event: 'end', data: 'interrupted' });
+    const seen = await reading;
+    expect(seen.map((e) => [e.event, e.data])).toEqual([['delta', '1'], ['delta', '2'], ['delta', '3'], ['end', 'interrupted']]);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(4);
+    // A reader that saw the dead node's last event resumes with exactly the last one, no reset.
+    expect((await collect(b, 'j14', seen[2]!.id)).map((e) => e.event)).toEqual(['end']);
+  });
+
   it('ignores appends after the end', async () => {
     const { log } = open();
     appendAll(log, 'j12', 1, 2);

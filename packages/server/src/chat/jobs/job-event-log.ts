@@ -15,8 +15,12 @@ export interface JobEvent {
 export interface JobEventLog {
   /** Appends events of a running job (called often; must not await a round trip per delta). */
   append(jobId: string, event: string, data: string): void;
-  /** The job ended: no more events; readers drain and finish. The log is trimmed after `retainMs`. */
-  end(jobId: string): void;
+  /**
+   * The job ended: `last` (if given) is its final event, then no more; readers drain and finish.
+   * The log is trimmed after `retainMs`. Any node may end a job: one that takes over a dead node's
+   * job appends `last` after the dead node's final event.
+   */
+  end(jobId: string, last?: { event: string; data: string }): void;
   /**
    * Every event after `afterId` (all when undefined), then live ones until the job ends or
    * `signal` aborts. When events the reader asked for are no longer held (trimmed, expired,

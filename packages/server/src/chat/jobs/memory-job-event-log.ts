@@ -48,7 +48,9 @@ export class MemoryJobEventLog implements JobEventLog {
     wakeAll(job.waiters);
   }
 
-  end(jobId: string): void {
+  end(jobId: string, last?: { event: string; data: string }): void {
+    // A job of an earlier run of this node (saved as interrupted after a restart) still gets its last event.
+    if (last) this.append(jobId, last.event, last.data);
     const job = this.jobs.get(jobId);
     if (!job || job.ended) return;
     job.ended = true;

@@ -84,23 +84,35 @@ export class RedisJobEventLog implements JobEventLog {
     this.markDirty(a, false);
   }
 
-  end(jobId: string): void {
+  end(jobId: string, last?: { event: string; data: string }): void {
     if (this.closed || this.ended.has(jobId)) return;
     const a = this.appenders.get(jobId);
     if (a) {
       if (a.ended) return;
+      if (last) this.append(jobId, last.event, last.data);
       a.ended = true;
       this.markDirty(a, true);
       return;
     }
-    // A job another node ran (it died): mark the end of its stream if the stream is still there.
+    this.endForeign(jobId, last).catch((err: unknown) => this.options.log.error({ err, jobId }, 'job event log: could not end a job'));
+  }
+
+  /**
+   * Ends a job another node ran (it died): its last event and the end marker go after the dead
+   * node's final event, with the ids that follow it, so readers see no gap. Nothing when the
+   * stream is gone.
+   */
+  private async endForeign(jobId: string, last: { event: string; data: string } | undefined): Promise<void> {
     const key = this.keyOf(jobId);
-    this.client
-      .multi()
-      .xadd(key, 'NOMKSTREAM', '*', END_FIELD, '1')
+    const [top] = (await this.client.xrevrange(key, '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
+    const seq = top ? seqOfStreamId(top[0]) : undefined;
+    if (seq === undefined) return;
+    const multi = this.client.multi();
+    if (last) multi.xadd(key, 'NOMKSTREAM', eventStreamId(seq + 1), 'e', last.event, 'd', last.data);
+    await multi
+      .xadd(key, 'NOMKSTREAM', eventStreamId(seq + (last ? 2 : 1)), END_FIELD, '1')
       .pexpire(key, this.limits.retainMs)
-      .exec()
-      .catch((err: unknown) => this.options.log.error({ err, jobId }, 'job event log: could not end a job'));
+      .exec();
   }
 
   async *read(jobId: string, afterId: string | undefined, signal: AbortSignal): AsyncIterable<JobEvent> {

@@ -47,7 +47,7 @@ function serveCacheHit(deps: GenerationDeps, call: GenerationCall, answer: Cache
   } as const;
   const row = { ...usageDraft(call, end), cost: 0 };
   deps.usage.push(row);
-  call.output.settled?.(row);
+  call.output.settled?.({ row, recorded: false });
   deps.log.info(
     { rid: call.requestId, user: caller.user.id, key: caller.keyId, model: inbound.model, cache: 'hit', http: 200, ms: latencyMs, cost: 0 },
     'relay',

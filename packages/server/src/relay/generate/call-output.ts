@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { NewUsageLog } from '../../db/schema.js';
+import type { SettledCall } from '../accounting.js';
 
 /**
  * The caller's side of a streamed answer. Nothing goes out before the first write (the
@@ -32,6 +32,6 @@ export interface CallOutput {
   onGone(listener: () => void): () => void;
   /** The relay core writes this call's log line itself (the door's request log leaves it alone). */
   markLogged(): void;
-  /** The call's usage row once it is settled (what it cost, its tokens and timings), for a door that shows them. */
-  settled?(row: NewUsageLog): void;
+  /** The call once it is settled (its usage row: cost, tokens, timings; the plan item that paid), for a door that shows them. */
+  settled?(call: SettledCall): void;
 }

@@ -141,7 +141,7 @@ async function relayAdmitted(deps: GenerationDeps, call: GenerationCall, run: At
   }
   if (booked.recorded) deps.usage.recordedElsewhere(booked.row);
   else deps.usage.push(booked.row);
-  call.output.settled?.(booked.row);
+  call.output.settled?.(booked);
   const cost = Number(booked.row.cost);
   deps.log.info(
     {
