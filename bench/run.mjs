@@ -1,14 +1,19 @@
-// Switchboard performance harness: direct vs floor vs Switchboard, interleaved, pinned.
+// Switchboard performance harness: direct vs floor vs Switchboard, interleaved, pinned; then
+// the chat phase: time to first token through a chat job vs /v1, memory per idle attached client.
 //   npm run bench                      (10 s per cell, 2 trials)
 //   BENCH_SECONDS=3 npm run bench      (quick look)
+//   BENCH_ONLY=chat npm run bench      (the chat phase only, about a minute)
 // Env: BENCH_SECONDS (default 10), BENCH_TRIALS (default 2, 1 when BENCH_SECONDS < 5),
-//      BENCH_WARMUP seconds (default min(1, max(0.5, BENCH_SECONDS/5))).
+//      BENCH_WARMUP seconds (default min(1, max(0.5, BENCH_SECONDS/5))), BENCH_ONLY=chat,
+//      BENCH_CHAT_SAMPLES (time-to-first-token samples per path, default 200),
+//      BENCH_CHAT_CLIENTS (idle clients attached to one answer, default 1000).
 // Writes bench/results/latest.json and prints a table with the targets. Exit code 0 even
 // when a target fails (this is a report); non-zero only when the harness itself broke.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { measureChatTtft, measureIdleClients, signInRoot } from './chat.mjs';
 import { cleanup, busyPercent, cpuMs, foreignPercent, cpuTimes, fileSize, killNowSync, machineInfo, makeTempDir, memoryMB, pinSelf, readLog, sleep, startLoadgen, tail } from './procs.mjs';
-import { ANTHROPIC_DONE, LOADGEN_CPU, MODEL_FAST, MODEL_PRICED, MODEL_SLOW, MOCK_CPU, SUT_CPU, anthropicBody, chatBody, checkPath, paths, startFloor, startMock, startSwitchboard } from './systems.mjs';
+import { ANTHROPIC_DONE, LOADGEN_CPU, MODEL_FAST, MODEL_PRICED, MODEL_SLOW, MOCK_CPU, SUT_CPU, anthropicBody, chatBody, checkPath, paths, startFloor, startHeldUpstream, startMock, startSwitchboard } from './systems.mjs';
 
 const num = (v, d) => (v === undefined || v === '' ? d : Number(v));
 const SECONDS = num(process.env.BENCH_SECONDS, 10);
@@ -27,9 +32,23 @@ const CONVERSION_PATHS = ['direct', 'sb-openai', 'sb-anthropic'];
 /** Billing phase: the same non-stream call on an unpriced model (no billing) and a priced one (reserve + settle). */
 const BILLING_RATE = 300;
 const BILLING_PATHS = ['sb-free', 'sb-billed'];
+/** Chat phase: first-token samples per path (on the 20 ms mock), and idle clients attached to one answer. */
+const CHAT_SAMPLES = num(process.env.BENCH_CHAT_SAMPLES, 200);
+const CHAT_CLIENTS = num(process.env.BENCH_CHAT_CLIENTS, 1000);
+/** BENCH_ONLY=chat: only the chat phase and the set-up it needs (no floors, no load generator). */
+const CHAT_ONLY = process.env.BENCH_ONLY === 'chat';
+const MODEL_OF = { fast: MODEL_FAST, slow: MODEL_SLOW };
 
 if (!(SECONDS > 0) || !(TRIALS >= 1) || !(WARMUP >= 0)) {
   console.error('BENCH_SECONDS, BENCH_TRIALS and BENCH_WARMUP must be positive numbers');
+  process.exit(2);
+}
+if (!(Number.isInteger(CHAT_SAMPLES) && CHAT_SAMPLES >= 1) || !(Number.isInteger(CHAT_CLIENTS) && CHAT_CLIENTS >= 1)) {
+  console.error('BENCH_CHAT_SAMPLES and BENCH_CHAT_CLIENTS must be positive integers');
+  process.exit(2);
+}
+if (!['', undefined, 'chat'].includes(process.env.BENCH_ONLY)) {
+  console.error('BENCH_ONLY takes one value: chat');
   process.exit(2);
 }
 
@@ -38,6 +57,7 @@ const CELLS = [
   { id: 'closed-stream', title: 'stream', mode: 'closed', stream: true, upstream: 'fast' },
   ...RATES.map((rate) => ({ id: `open-${rate}`, title: `${rate}/s`, mode: 'open', rate, stream: false, upstream: 'slow' })),
 ];
+const RELAY_MEASUREMENTS = (CELLS.length * SYSTEMS.length + CONVERSION_PATHS.length + BILLING_PATHS.length) * TRIALS;
 
 const log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
 
@@ -65,36 +85,33 @@ async function main() {
     log(`warning: the machine is not idle (CPU0 ${fmt(background.cpu0BusyPct, 0)}%, CPU1 ${fmt(background.cpu1BusyPct, 0)}% busy before start)`);
   }
   const tmp = makeTempDir();
-  const perMeasurement = WARMUP + SECONDS;
-  const count = (CELLS.length * SYSTEMS.length + CONVERSION_PATHS.length + BILLING_PATHS.length) * TRIALS;
-  log(`bench: ${count} measurements × (${WARMUP}s warm-up + ${SECONDS}s) ≈ ${Math.ceil((count * (perMeasurement + 0.3)) / 60)} min`);
+  if (CHAT_ONLY) log('bench: the chat phase only (BENCH_ONLY=chat), about a minute');
+  else log(`bench: ${RELAY_MEASUREMENTS} measurements × (${WARMUP}s warm-up + ${SECONDS}s) ≈ ${Math.ceil((RELAY_MEASUREMENTS * (WARMUP + SECONDS + 0.3)) / 60)} min, then the chat phase (under a minute)`);
 
   // --- start everything -------------------------------------------------------------
   const mockFast = await startMock(tmp, 0);
   const mockSlow = await startMock(tmp, OPEN_LATENCY_MS);
-  const floorFast = await startFloor(tmp, mockFast.origin, 'fast');
-  const floorSlow = await startFloor(tmp, mockSlow.origin, 'slow');
+  const floorFast = CHAT_ONLY ? null : await startFloor(tmp, mockFast.origin, 'fast');
+  const floorSlow = CHAT_ONLY ? null : await startFloor(tmp, mockSlow.origin, 'slow');
   const sb = await startSwitchboard(tmp, { fastOrigin: mockFast.origin, slowOrigin: mockSlow.origin });
-  const lg = await startLoadgen(paths.loadgen, LOADGEN_CPU);
-  const procs = { mockFast, mockSlow, floorFast, floorSlow, sb };
+  const held = await startHeldUpstream(tmp);
+  const lg = CHAT_ONLY ? null : await startLoadgen(paths.loadgen, LOADGEN_CPU);
+  const procs = { mockFast, mockSlow, sb, held, ...(CHAT_ONLY ? {} : { floorFast, floorSlow }) };
 
   const origins = {
     direct: { fast: mockFast.origin, slow: mockSlow.origin },
-    floor: { fast: floorFast.origin, slow: floorSlow.origin },
+    ...(CHAT_ONLY ? {} : { floor: { fast: floorFast.origin, slow: floorSlow.origin } }),
     switchboard: { fast: sb.origin, slow: sb.origin },
   };
-  const sutOf = { direct: { fast: null, slow: null }, floor: { fast: floorFast, slow: floorSlow }, switchboard: { fast: sb, slow: sb } };
-  const mockOf = { fast: mockFast, slow: mockSlow };
-  const modelOf = { fast: MODEL_FAST, slow: MODEL_SLOW };
 
   // Every path must answer correctly before anything is measured.
-  for (const system of SYSTEMS) {
+  for (const system of Object.keys(origins)) {
     for (const up of ['fast', 'slow']) {
-      for (const stream of [false, true]) await checkPath(system, origins[system][up], sb.apiKey, modelOf[up], stream);
+      for (const stream of [false, true]) await checkPath(system, origins[system][up], sb.apiKey, MODEL_OF[up], stream);
     }
   }
   await sleep(1200); // let the set-up usage rows flush before the idle reading
-  const idle = { switchboard: memoryMB(sb.pid), floor: memoryMB(floorFast.pid), switchboardBeforeSetup: sb.memoryAtStart };
+  const idle = { switchboard: memoryMB(sb.pid), ...(floorFast ? { floor: memoryMB(floorFast.pid) } : {}), switchboardBeforeSetup: sb.memoryAtStart };
   log(`set-up done; switchboard idle RSS ${idle.switchboard.rss.toFixed(1)} MB`);
 
   const assertAlive = () => {
@@ -102,12 +119,69 @@ async function main() {
       if (p.exited) throw new Error(`${p.name} exited (${p.exitCode}) during the run:\n${tail(readLog(p.logFile))}`);
     }
   };
+  // CPU time of every process the bench started, and of itself: what is left of the machine's is someone else's.
+  const ourPids = [...Object.values(procs).map((p) => p.pid), ...(lg ? [lg.pid] : []), process.pid];
+  const ourCpuMs = () => ourPids.reduce((a, pid) => a + cpuMs(pid), 0);
+
+  const relay = CHAT_ONLY ? null : await measureRelay({ procs, lg, origins, idle, assertAlive, ourCpuMs });
+  if (interrupted) return;
+  // After the relay's memory reading, so its figures stay comparable with runs before the chat phase existed.
+  const chat = await measureChat({ sb, held, assertAlive, ourCpuMs });
+  if (interrupted) return;
+
+  const notes = [];
+  if (Math.max(background.cpu0BusyPct ?? 0, background.cpu1BusyPct ?? 0) > 10) {
+    notes.push(`the machine was not idle before the run (CPU0 ${fmt(background.cpu0BusyPct, 0)}%, CPU1 ${fmt(background.cpu1BusyPct, 0)}% busy): figures are unreliable.`);
+  }
+  notes.push(...(relay?.notes ?? []), ...chat.notes);
+
+  const machine = machineInfo();
+  const result = {
+    only: CHAT_ONLY ? 'chat' : null,
+    ...(relay ? { billing: relay.billing, conversion: relay.conversion } : {}),
+    chat: chat.figures,
+    machine,
+    config: {
+      seconds: SECONDS,
+      trials: TRIALS,
+      warmupSeconds: WARMUP,
+      concurrency: CONCURRENCY,
+      rates: RATES,
+      openLoopMockLatencyMs: OPEN_LATENCY_MS,
+      chat: { samples: CHAT_SAMPLES, clients: CHAT_CLIENTS, model: MODEL_SLOW },
+      pinning: { sut: SUT_CPU, mock: MOCK_CPU, loadgen: LOADGEN_CPU, orchestrator: LOADGEN_CPU },
+      switchboard: { database: 'sqlite', logLevel: 'info', usageFlushMs: 1000 },
+    },
+    durationSec: (Date.now() - started) / 1000,
+    backgroundBeforeRun: background,
+    memoryMB: { idle, ...(relay ? { afterLoad: relay.afterLoad } : {}) },
+    ...(relay ? { summary: relay.summary } : {}),
+    targets: relay?.targets ?? [],
+    notes,
+    ...(relay ? { raw: relay.raw } : {}),
+  };
+  const outDir = join(paths.root, 'bench/results');
+  mkdirSync(outDir, { recursive: true });
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileSync(join(outDir, 'latest.json'), json);
+  // A dated copy too, to compare runs before and after a change (both git-ignored).
+  writeFileSync(join(outDir, `run-${machine.date.replace(/[:.]/g, '-')}-${CHAT_ONLY ? 'chat' : `${SECONDS}s`}.json`), json);
+  process.stdout.write(render(result));
+}
+
+// --- relay: direct vs floor vs Switchboard, then conversion and billing ------------------
+
+/** The relay phases, interleaved; the figures, their summary, the targets and notes on them. */
+async function measureRelay({ procs, lg, origins, idle, assertAlive, ourCpuMs }) {
+  const { mockFast, mockSlow, floorFast, floorSlow, sb } = procs;
+  const sutOf = { direct: { fast: null, slow: null }, floor: { fast: floorFast, slow: floorSlow }, switchboard: { fast: sb, slow: sb } };
+  const mockOf = { fast: mockFast, slow: mockSlow };
+  const count = RELAY_MEASUREMENTS;
 
   // CPU and log counters around a measurement; a process that vanished is reported by name.
-  const ourPids = [...Object.values(procs).map((p) => p.pid), lg.pid, process.pid];
   const sample = async (sut, mock) => {
     try {
-      const ours = ourPids.reduce((a, pid) => a + cpuMs(pid), 0);
+      const ours = ourCpuMs();
       return { at: performance.now(), sut: sut ? cpuMs(sut.pid) : 0, mock: cpuMs(mock.pid), ours, cpus: cpuTimes(), log: fileSize(sb.logFile) };
     } catch (err) {
       await sleep(200);
@@ -121,7 +195,7 @@ async function main() {
     origin: origins[system][cell.upstream],
     path: '/v1/chat/completions',
     headers,
-    body: chatBody(modelOf[cell.upstream], cell.stream),
+    body: chatBody(MODEL_OF[cell.upstream], cell.stream),
     stream: cell.stream,
     mode: cell.mode,
     concurrency: CONCURRENCY,
@@ -339,9 +413,6 @@ async function main() {
   ];
 
   const notes = [];
-  if (Math.max(background.cpu0BusyPct ?? 0, background.cpu1BusyPct ?? 0) > 10) {
-    notes.push(`the machine was not idle before the run (CPU0 ${fmt(background.cpu0BusyPct, 0)}%, CPU1 ${fmt(background.cpu1BusyPct, 0)}% busy): figures are unreliable.`);
-  }
   const disturbed = raw.filter((r) => r.foreignCpuPct > FOREIGN_LIMIT_PCT);
   if (disturbed.length) {
     const worst = disturbed.reduce((a, b) => (b.foreignCpuPct > a.foreignCpuPct ? b : a));
@@ -375,41 +446,42 @@ async function main() {
     if (late > 5) notes.push(`open-${rate}: the load generator sent up to ${fmt(late, 1)} ms late (counted in latency, since latency is measured from the scheduled time).`);
   }
 
-  const machine = machineInfo();
-  const result = {
-    billing,
-    conversion,
-    machine,
-    config: {
-      seconds: SECONDS,
-      trials: TRIALS,
-      warmupSeconds: WARMUP,
-      concurrency: CONCURRENCY,
-      rates: RATES,
-      openLoopMockLatencyMs: OPEN_LATENCY_MS,
-      pinning: { sut: SUT_CPU, mock: MOCK_CPU, loadgen: LOADGEN_CPU, orchestrator: LOADGEN_CPU },
-      switchboard: { database: 'sqlite', logLevel: 'info', usageFlushMs: 1000 },
-    },
-    durationSec: (Date.now() - started) / 1000,
-    backgroundBeforeRun: background,
-    memoryMB: { idle, afterLoad },
-    summary,
-    targets,
-    notes,
-    raw,
-  };
-  const outDir = join(paths.root, 'bench/results');
-  mkdirSync(outDir, { recursive: true });
-  const json = `${JSON.stringify(result, null, 2)}\n`;
-  writeFileSync(join(outDir, 'latest.json'), json);
-  // A dated copy too, to compare runs before and after a change (both git-ignored).
-  writeFileSync(join(outDir, `run-${machine.date.replace(/[:.]/g, '-')}-${SECONDS}s.json`), json);
-  process.stdout.write(render(result));
+  return { raw, summary, conversion, billing, afterLoad, targets, notes };
+}
+
+// --- chat: time to first token through a job vs /v1, memory per idle attached client -------
+
+async function measureChat({ sb, held, assertAlive, ourCpuMs }) {
+  assertAlive();
+  const token = await signInRoot(sb);
+  log(`chat: time to first token, ${CHAT_SAMPLES} samples per path (${MODEL_SLOW} on the ${OPEN_LATENCY_MS} ms mock)…`);
+  const before = { at: performance.now(), ours: ourCpuMs(), cpus: cpuTimes() };
+  const ttft = await measureChatTtft({ sb, token, model: MODEL_SLOW, samples: CHAT_SAMPLES });
+  ttft.foreignCpuPct = foreignPercent(before.cpus, cpuTimes(), ourCpuMs() - before.ours, performance.now() - before.at);
+  log(
+    `chat: first token p50 ${fmt(ttft.chat.p50, 2)} ms chat job, ${fmt(ttft.v1.p50, 2)} ms /v1; p99 ${fmt(ttft.chat.p99, 2)} / ${fmt(ttft.v1.p99, 2)} ms` +
+      `${ttft.chat.failed + ttft.v1.failed ? `  FAILURES chat ${ttft.chat.failed}, /v1 ${ttft.v1.failed}` : ''}`,
+  );
+  assertAlive();
+  log(`chat: ${CHAT_CLIENTS} idle clients attaching to one held answer…`);
+  const idleClients = await measureIdleClients({ sb, held, token, clients: CHAT_CLIENTS });
+  log(`chat: ${idleClients.started} attached, RSS +${fmt(idleClients.addedMB, 1)} MB = ${fmt(idleClients.kbPerClient, 1)} KB per client`);
+  assertAlive();
+
+  const notes = [];
+  if (ttft.foreignCpuPct > FOREIGN_LIMIT_PCT) notes.push(`chat: other processes used ${fmt(ttft.foreignCpuPct, 0)}% of a core while time to first token was measured: those figures are unreliable.`);
+  for (const [path, x] of [['chat job', ttft.chat], ['/v1', ttft.v1]]) {
+    if (x.failed) notes.push(`chat: ${x.failed} ${path} samples failed (first: ${x.firstError}).`);
+  }
+  if (idleClients.started < CHAT_CLIENTS) notes.push(`chat: only ${idleClients.started} of ${CHAT_CLIENTS} idle clients attached (first failure: ${idleClients.firstFailure}).`);
+  if (idleClients.ended < idleClients.started) notes.push(`chat: after the stop, ${idleClients.ended} of ${idleClients.started} attached clients saw "end".`);
+  return { figures: { ttft, idleClients }, notes };
 }
 
 // --- rendering -----------------------------------------------------------------------
 
-function render({ machine, config, durationSec, memoryMB: mem, summary: s, conversion, billing, targets, notes }) {
+function render(result) {
+  const { machine, config, durationSec, memoryMB: mem, targets, notes } = result;
   const out = [];
   const line = (...cols) => out.push(cols.join('  ').trimEnd());
   out.push('');
@@ -419,9 +491,35 @@ function render({ machine, config, durationSec, memoryMB: mem, summary: s, conve
       `commit ${machine.commit ?? '?'}${machine.packagesDirty ? ' + uncommitted changes in packages/' : ''}`,
   );
   out.push(
-    `${config.seconds} s per cell, ${config.trials} trial(s) (median), ${config.warmupSeconds} s warm-up per cell; ` +
+    `${result.only ? `BENCH_ONLY=${result.only}` : `${config.seconds} s per cell, ${config.trials} trial(s) (median), ${config.warmupSeconds} s warm-up per cell`}; ` +
       `system under test on CPU ${SUT_CPU}, mock + load generator on CPU ${LOADGEN_CPU}; run took ${fmt(durationSec, 0)} s`,
   );
+  if (result.summary) renderRelay(out, line, result);
+  renderChat(out, line, result);
+  out.push('');
+  out.push(
+    `Memory (VmRSS): switchboard ${fmt(mem.idle.switchboardBeforeSetup.rss, 1)} MB right after start, idle after set-up ${fmt(mem.idle.switchboard.rss, 1)} MB` +
+      (mem.afterLoad
+        ? `, after the relay load ${fmt(mem.afterLoad.switchboard.rss, 1)} MB (peak ${fmt(mem.afterLoad.switchboard.hwm, 1)} MB); floor idle ${fmt(mem.idle.floor.rss, 1)} MB, after load ${fmt(mem.afterLoad.floor.rss, 1)} MB`
+        : ''),
+  );
+  if (targets.length) {
+    out.push('');
+    out.push('Targets');
+    for (const t of targets) out.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.detail}`);
+  }
+  if (notes.length) {
+    out.push('');
+    out.push('Notes');
+    for (const n of notes) out.push(`  - ${n}`);
+  }
+  out.push('');
+  out.push('Raw figures: bench/results/latest.json (and a dated copy)');
+  out.push('');
+  return out.join('\n');
+}
+
+function renderRelay(out, line, { config, summary: s, conversion, billing }) {
   out.push('');
   out.push(`Closed loop, concurrency ${config.concurrency}, mock without latency`);
   line(pad('mode', 11), pad('system', 11), rpad('req/s', 7), rpad('(min–max)', 13), rpad('p50 ms', 7), rpad('p99 ms', 7), rpad('CPU µs/req', 10), rpad('vs floor', 8), rpad('CPU0 %', 6), rpad('CPU1 %', 6), rpad('failed', 6));
@@ -490,23 +588,36 @@ function render({ machine, config, durationSec, memoryMB: mem, summary: s, conve
     `  billing itself: +${fmt(billing['sb-billed'].p50 - billing['sb-free'].p50, 2)} ms p50, ` +
       `+${fmt(billing['sb-billed'].sutCpuUsPerReq - billing['sb-free'].sutCpuUsPerReq, 0)} µs CPU per request (two small transactions: reserve before the call, settle after the answer).`,
   );
+}
+
+function renderChat(out, line, { config, chat: { ttft, idleClients: idle } }) {
   out.push('');
   out.push(
-    `Memory (VmRSS): switchboard ${fmt(mem.idle.switchboardBeforeSetup.rss, 1)} MB right after start, idle after set-up ${fmt(mem.idle.switchboard.rss, 1)} MB, after all load ${fmt(mem.afterLoad.switchboard.rss, 1)} MB ` +
-      `(peak ${fmt(mem.afterLoad.switchboard.hwm, 1)} MB); floor idle ${fmt(mem.idle.floor.rss, 1)} MB, after load ${fmt(mem.afterLoad.floor.rss, 1)} MB`,
+    `Chat, time to first token: ${ttft.model} on the ${config.openLoopMockLatencyMs} ms mock, ${ttft.samples} sequential samples per path ` +
+      `(interleaved, after ${ttft.warmupSamples} each), a new conversation every ${ttft.messagesPerConversation} messages, context_length 0`,
+  );
+  line(pad('path', 13), rpad('p50 ms', 7), rpad('p90 ms', 7), rpad('p99 ms', 7), rpad('max ms', 7), rpad('done', 6), rpad('failed', 6));
+  for (const [path, x] of [['/v1 stream', ttft.v1], ['chat job', ttft.chat]]) {
+    line(pad(path, 13), rpad(fmt(x.p50, 2), 7), rpad(fmt(x.p90, 2), 7), rpad(fmt(x.p99, 2), 7), rpad(fmt(x.max, 2), 7), rpad(String(x.ok), 6), rpad(String(x.failed), 6));
+  }
+  out.push(`  chat job minus /v1: +${fmt(ttft.chat.p50 - ttft.v1.p50, 2)} ms p50, +${fmt(ttft.chat.p99 - ttft.v1.p99, 2)} ms p99.`);
+  out.push(
+    `  chat job: from sending POST …/messages (its 201 took ${fmt(ttft.chatPostMs.p50, 2)} ms p50) to the first "delta" of GET /api/chat/messages/{id}/events; ` +
+      '/v1: from sending the stream request to its first content chunk.',
   );
   out.push('');
-  out.push('Targets');
-  for (const t of targets) out.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.detail}`);
-  if (notes.length) {
-    out.push('');
-    out.push('Notes');
-    for (const n of notes) out.push(`  - ${n}`);
-  }
-  out.push('');
-  out.push('Raw figures: bench/results/latest.json (and a dated copy)');
-  out.push('');
-  return out.join('\n');
+  out.push(`Chat, idle attached clients: ${idle.clients} clients on one answer that stays open (held upstream), one socket each`);
+  line(pad('attached', 8), rpad('in ms', 7), rpad('RSS before MB', 13), rpad('after MB', 8), rpad('added MB', 8), rpad('KB/client', 9), rpad('stop → all ended ms', 19));
+  line(
+    pad(`${idle.started}/${idle.clients}`, 8),
+    rpad(fmt(idle.attachMs, 0), 7),
+    rpad(fmt(idle.rssBeforeMB, 1), 13),
+    rpad(fmt(idle.rssAfterMB, 1), 8),
+    rpad(fmt(idle.addedMB, 1), 8),
+    rpad(fmt(idle.kbPerClient, 1), 9),
+    rpad(`${fmt(idle.stopToAllEndedMs, 0)} (${idle.ended} saw end)`, 19),
+  );
+  out.push('  RSS of the Switchboard process, each read 1 s after the clients settled; "stop → all ended": from POST …/stop until every stream closed.');
 }
 
 function median(values) {

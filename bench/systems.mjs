@@ -1,5 +1,6 @@
 // Starts and configures the systems under test: two testkit mocks (no latency / 20 ms),
-// two floor relays (one per mock), and Switchboard with one channel per mock.
+// two floor relays (one per mock), Switchboard with one channel per mock, and for the chat
+// phase an upstream that holds its answers open.
 // Mocks on CPU 0 (with the load generator), floor and Switchboard on CPU 1.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -14,6 +15,7 @@ export const paths = {
   serverMain: join(root, 'packages/server/dist/main.js'),
   floor: join(root, 'bench/floor.mjs'),
   loadgen: join(root, 'bench/loadgen.mjs'),
+  heldUpstream: join(root, 'bench/held-upstream.mjs'),
 };
 
 export const LOADGEN_CPU = 0;
@@ -24,17 +26,25 @@ export const MODEL_FAST = 'gpt-4o-mini';
 export const MODEL_SLOW = 'gpt-4o';
 /** Served by the 20 ms mock like MODEL_SLOW, but priced: every call reserves and settles. */
 export const MODEL_PRICED = 'bench-priced';
+/** Served by the held upstream (chat phase): one chunk, then the answer stays open until stopped. */
+export const MODEL_HELD = 'bench-held';
+
+/** The question every request asks; the chat phase's conversations are set up to ask it the same way. */
+export const SYSTEM_PROMPT = 'You are a concise assistant.';
+export const QUESTION = 'Give me a five word greeting for a benchmark run.';
+export const MAX_TOKENS = 64;
+export const TEMPERATURE = 0.2;
 
 /** The request every system gets (same bytes for all three). */
 export function chatBody(model, stream) {
   return JSON.stringify({
     model,
     messages: [
-      { role: 'system', content: 'You are a concise assistant.' },
-      { role: 'user', content: 'Give me a five word greeting for a benchmark run.' },
+      { role: 'system', content: SYSTEM_PROMPT },
+      { role: 'user', content: QUESTION },
     ],
-    max_tokens: 64,
-    temperature: 0.2,
+    max_tokens: MAX_TOKENS,
+    temperature: TEMPERATURE,
     stream,
     // Switchboard always asks the upstream for usage on streams; ask on every path so the
     // mock does the same work (one usage chunk) for direct, floor and Switchboard.
@@ -46,10 +56,10 @@ export function chatBody(model, stream) {
 export function anthropicBody(model) {
   return JSON.stringify({
     model,
-    system: 'You are a concise assistant.',
-    messages: [{ role: 'user', content: 'Give me a five word greeting for a benchmark run.' }],
-    max_tokens: 64,
-    temperature: 0.2,
+    system: SYSTEM_PROMPT,
+    messages: [{ role: 'user', content: QUESTION }],
+    max_tokens: MAX_TOKENS,
+    temperature: TEMPERATURE,
     stream: true,
   });
 }
@@ -81,6 +91,20 @@ export async function startFloor(tmp, upstreamOrigin, label) {
     ready: /floor listening/,
   });
   proc.origin = `http://127.0.0.1:${port}`;
+  return proc;
+}
+
+/** The chat phase's upstream that answers one chunk and then holds the stream open (bench/held-upstream.mjs). */
+export async function startHeldUpstream(tmp) {
+  const port = await freePort();
+  const proc = await startNode({
+    name: 'held-upstream',
+    args: [paths.heldUpstream, String(port)],
+    cpu: MOCK_CPU,
+    logFile: join(tmp, 'held-upstream.log'),
+    ready: /held upstream listening (http:\/\/\S+)/,
+  });
+  proc.origin = proc.match[1];
   return proc;
 }
 
@@ -123,6 +147,9 @@ export async function startSwitchboard(tmp, { fastOrigin, slowOrigin, nodeFlags 
     if (!res.ok) throw new Error(`switchboard ${method} ${path} -> ${res.status}: ${text.slice(0, 300)}`);
     return JSON.parse(text);
   };
+  // The chat phase signs in as root itself and adds its own channel.
+  proc.rootPassword = password;
+  proc.api = api;
   const { token } = await api('POST', '/api/auth/login', { username: 'root', password });
   for (const [name, origin, model] of [
     ['mock', fastOrigin, MODEL_FAST],
