@@ -37,8 +37,6 @@ export interface ChatCallResult {
   planItem: string | null;
   /** The display name of the provider that answered (never the channel's name or address). */
   provider: string | null;
-  /** What the conversion left out, as `/v1` reports it in `x-switchboard-dropped`. */
-  dropped: string | null;
 }
 
 /**
@@ -100,7 +98,6 @@ export async function chatCall(deps: GenerationDeps, request: ChatCallRequest, o
     requestId,
     row,
     provider: row?.channel_id ? providerOf(deps.directory.snapshot, ir.model, Number(row.channel_id)) : null,
-    dropped: watched.dropped ?? null,
     planItem: watched.planItem ?? null,
   };
 }

@@ -14,17 +14,14 @@ import { ChatPieceReader, type ChatPiece } from './chat-codec.js';
 export class ChatOutput implements CallOutput {
   row: NewUsageLog | undefined;
   planItem: string | undefined;
-  /** What the conversion left out (`x-switchboard-dropped` on `/v1`), shown with the answer. */
-  dropped: string | undefined;
 
   constructor(
     private readonly onPiece: (piece: ChatPiece) => void,
     private readonly stop: AbortSignal | undefined,
   ) {}
 
-  header(name: string, value: string | undefined): void {
-    if (name === 'x-switchboard-dropped') this.dropped = value;
-  }
+  /** Headers are the HTTP door's; the chat door has no response to put them on. */
+  header(): void {}
 
   send(_contentType: string, body: string | Readable): void {
     // Only generation calls come through this door, and their whole answers are JSON text.
