@@ -8,7 +8,8 @@ import { messageView, messageViewSchema, type MessageRow } from '../conversation
 import type { JobEventLog } from '../jobs/job-event-log.js';
 import { streamJobEvents } from '../jobs/attach-stream.js';
 import { EventStream, sseMessage } from '../../http/event-stream.js';
-import type { GenerationJobs } from './generation-jobs.js';
+import type { GenerationJobs, JobStarter } from './generation-jobs.js';
+import type { ConversationView } from '../conversations/conversation-view.js';
 
 export interface GenerationRouteDeps {
   jobs: GenerationJobs;
@@ -59,6 +60,20 @@ export function registerGenerationRoutes(routes: ApiRoutes, deps: GenerationRout
     return message;
   };
 
+  /** Stores a question under `parentId` and starts its answer; refused before anything is stored when no model can answer. */
+  const ask = async (starter: JobStarter, conversation: ConversationView, parentId: string | null, input: z.output<typeof newMessage>) => {
+    jobs.modelOf(conversation);
+    const question = await conversations.addUserMessage(starter.user.id, conversation.id, { parentId, content: input.content, attachments: input.attachments });
+    const answer = await jobs.answer(starter, conversation.id, question.id);
+    return { user_message: messageView(question), assistant_message: answer };
+  };
+
+  const conversationOf = async (userId: number, id: string): Promise<ConversationView> => {
+    const conversation = await conversations.get(userId, id);
+    if (!conversation) throw conversationNotFound(id);
+    return conversation;
+  };
+
   routes.add({
     method: 'POST',
     url: '/api/chat/conversations/:id/messages',
@@ -71,18 +86,14 @@ export function registerGenerationRoutes(routes: ApiRoutes, deps: GenerationRout
     response: started,
     async handler({ principal, params, body, request }) {
       const user = principal!;
-      const conversation = await conversations.get(user.id, params.id);
-      if (!conversation) throw conversationNotFound(params.id);
-      jobs.modelOf(conversation); // no model to answer with: refused before anything is stored
+      const conversation = await conversationOf(user.id, params.id);
       const parentId = body.parent_id === undefined ? conversation.current_leaf_id : body.parent_id;
       if (parentId !== null) {
         const parent = await messageOf(user.id, params.id, parentId);
         if (parent.status === 'generating') throw messageGenerating();
         if (parent.role !== 'assistant') throw badRequest('a new message follows an answer (or starts a new branch with parent_id null)', 'invalid_parent');
       }
-      const question = await conversations.addUserMessage(user.id, params.id, { parentId, content: body.content, attachments: body.attachments });
-      const answer = await jobs.answer({ user, ip: request.ip }, params.id, question.id);
-      return { user_message: messageView(question), assistant_message: answer };
+      return ask({ user, ip: request.ip }, conversation, parentId, body);
     },
   });
 
@@ -119,12 +130,7 @@ export function registerGenerationRoutes(routes: ApiRoutes, deps: GenerationRout
       const user = principal!;
       const message = await messageOf(user.id, params.id, params.messageId);
       if (message.role !== 'user') throw badRequest('only your own messages can be edited; regenerate an answer instead', 'not_a_question');
-      const conversation = await conversations.get(user.id, params.id);
-      if (!conversation) throw conversationNotFound(params.id);
-      jobs.modelOf(conversation);
-      const question = await conversations.addUserMessage(user.id, params.id, { parentId: message.parent_id, content: body.content, attachments: body.attachments });
-      const answer = await jobs.answer({ user, ip: request.ip }, params.id, question.id);
-      return { user_message: messageView(question), assistant_message: answer };
+      return ask({ user, ip: request.ip }, await conversationOf(user.id, params.id), message.parent_id, body);
     },
   });
 
