@@ -10,11 +10,15 @@ import type { RouterSnapshot } from '../../relay/routing/router.js';
 import { chatCodec, type ChatPiece } from './chat-codec.js';
 import { ChatOutput } from './chat-output.js';
 
-/** One call of the chat app into the relay core. */
-export interface ChatCallRequest {
+/** Who makes a chat call, and from where (usage rows, limits). */
+export interface ChatCaller {
   user: Principal;
-  /** The client address of the request that started the call (usage rows, limits). */
+  /** The client address of the request that started the call. */
   ip: string;
+}
+
+/** One call of the chat app into the relay core. */
+export interface ChatCallRequest extends ChatCaller {
   /** What to send, `model` being the name the user chose (routed like an API caller's). */
   ir: IrRequest;
   /** Aborting it stops the call; what was delivered is settled. */

@@ -2,8 +2,7 @@ import type { Logger } from 'pino';
 import type { GenerationDeps } from '../../relay/generate/generate.js';
 import type { SettingsService } from '../../settings/settings-service.js';
 import type { Conversations } from '../conversations/conversations.js';
-import { chatCall } from '../door/chat-call.js';
-import type { JobStarter } from './generation-jobs.js';
+import { chatCall, type ChatCaller } from '../door/chat-call.js';
 
 const EXCERPT_CHARS = 1_000;
 const MAX_TITLE_CHARS = 60;
@@ -19,7 +18,7 @@ export class TitleWriter {
     private readonly deps: { generation: GenerationDeps; conversations: Conversations; settings: SettingsService; log: Logger },
   ) {}
 
-  async write(starter: JobStarter, conversationId: string, question: string, answer: string): Promise<void> {
+  async write(starter: ChatCaller, conversationId: string, question: string, answer: string): Promise<void> {
     const model = this.deps.settings.get('chat').title_model;
     if (!model) return;
     const prompt =
