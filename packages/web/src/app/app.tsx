@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from '@/lib/api/client';
-import { router } from './routes';
+import { routes } from './routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -12,6 +12,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+const router = createBrowserRouter(routes);
 
 export function App() {
   return (

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { RegisterPage } from '@/features/auth/register-page';
 import { RequireSession } from '@/features/auth/require-session';
@@ -6,7 +6,7 @@ import { ResetPasswordPage } from '@/features/auth/reset-password-page';
 import { SignInPage } from '@/features/auth/sign-in-page';
 import { ChatHomePage } from '@/features/chat/chat-home-page';
 
-export const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     path: '/',
     element: (
@@ -24,4 +24,4 @@ export const router = createBrowserRouter([
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },
-]);
+];

@@ -26,7 +26,7 @@ export function ChatHomePage() {
       <header className="flex items-center gap-3 border-b px-4 py-2">
         <h1 className="text-base font-semibold">{t('chat.title')}</h1>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="text-muted-foreground">{t('chat.signedInAs', { name: user?.username ?? '' })}</span>
+          <span className="hidden text-muted-foreground sm:inline">{t('chat.signedInAs', { name: user?.username ?? '' })}</span>
           <span className="rounded-full bg-muted px-3 py-1" aria-live="polite">
             <span className="sr-only">{t('chat.balance')} </span>
             {balance.isPending && <span className="inline-block h-4 w-16 animate-pulse rounded bg-background/60 align-middle" />}
