@@ -5,9 +5,10 @@ import { resources } from './resources';
 
 const storageKey = 'switchboard.language';
 
-/** Starts i18next in the stored language, or the browser's on a first visit. */
+/** Starts i18next in the stored language, or the browser's on a first visit (then stored, so it stays). */
 export function setUpI18n(): void {
   const language = pickLanguage(localStorage.getItem(storageKey), navigator.languages);
+  localStorage.setItem(storageKey, language);
   void i18n.use(initReactI18next).init({
     resources,
     lng: language,

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { api, unwrap } from '@/lib/api/client';
 import { useErrorText } from '@/lib/api/error-text';
+import { useDocumentTitle } from '@/lib/document-title';
 import { useAuthOptions } from './auth-options';
 import { SendCodeButton } from './code-button';
 import { FormField, FormMessage } from './form-field';
@@ -15,6 +16,7 @@ export function RegisterPage() {
   const { t, i18n } = useTranslation();
   const options = useAuthOptions();
   const errorText = useErrorText();
+  useDocumentTitle(t('auth.register.title'));
 
   if (options.isPending) return <div className="h-96 animate-pulse rounded-xl bg-muted" aria-busy="true" />;
   if (options.isError) return <FormMessage tone="error">{errorText(options.error)}</FormMessage>;

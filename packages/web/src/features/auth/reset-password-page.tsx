@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { api, unwrap } from '@/lib/api/client';
 import { useErrorText } from '@/lib/api/error-text';
+import { useDocumentTitle } from '@/lib/document-title';
 import { useAuthOptions } from './auth-options';
 import { SendCodeButton } from './code-button';
 import { FormField, FormMessage } from './form-field';
@@ -16,6 +17,7 @@ export function ResetPasswordPage() {
   const { t } = useTranslation();
   const options = useAuthOptions();
   const errorText = useErrorText();
+  useDocumentTitle(t('auth.reset.title'));
   const backToSignIn = (
     <CardFooter>
       <Link to="/sign-in" className="text-sm text-primary underline-offset-4 hover:underline">

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { api, unwrap } from '@/lib/api/client';
 import { useErrorText } from '@/lib/api/error-text';
+import { useDocumentTitle } from '@/lib/document-title';
 import { FormField, FormMessage } from './form-field';
 import { useSignedIn } from './session';
 
@@ -18,6 +19,7 @@ export function SignInPage() {
   const state = useLocation().state as SignInState;
   const signedIn = useSignedIn();
   const errorText = useErrorText();
+  useDocumentTitle(t('auth.signIn.title'));
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useMutation({

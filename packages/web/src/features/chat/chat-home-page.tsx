@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { LogOut } from 'lucide-react';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PreferencesMenu } from '@/components/preferences-menu';
 import { Button } from '@/components/ui/button';
 import { useSession, useSignOut } from '@/features/auth/session';
 import { api, unwrap } from '@/lib/api/client';
 import { useErrorText } from '@/lib/api/error-text';
+import { useDocumentTitle } from '@/lib/document-title';
 
 /** The signed-in home: who you are, what you have, and the way out. The chat itself grows here. */
 export function ChatHomePage() {
@@ -16,9 +16,7 @@ export function ChatHomePage() {
   const errorText = useErrorText();
   const balance = useQuery({ queryKey: ['balance'], queryFn: () => unwrap(api.GET('/api/billing/balance')) });
 
-  useEffect(() => {
-    document.title = `${t('chat.title')} · ${t('app.name')}`;
-  }, [t]);
+  useDocumentTitle(t('chat.title'));
 
   const points = balance.data ? new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(balance.data.points) : '';
   return (
