@@ -72,6 +72,11 @@ describe('the web app at /', () => {
     expect(gemini.status).toBe(404);
     expect(await gemini.json()).toMatchObject({ error: { code: 404, status: 'NOT_FOUND' } });
 
+    // The router's own answers stay too: a path parameter over 100 characters is a 414.
+    const long = await page(`/api/admin/channels/${'p'.repeat(101)}`);
+    expect(long.status).toBe(414);
+    expect(long.headers.get('content-type')).toContain('application/json');
+
     const status = await page('/api/status');
     expect(status.status).toBe(200);
     expect(await status.json()).toMatchObject({ name: 'Switchboard' });

@@ -10,15 +10,17 @@ function isServerPath(path: string): boolean {
   return serverPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
+/** Whether webDir holds a built web app (packages/web/dist after `npm run build`). */
+export function hasWebApp(webDir: string): boolean {
+  return existsSync(join(webDir, 'index.html'));
+}
+
 /**
- * Serves the built web app (packages/web/dist) at `/`. Vite names every file under assets/ by
- * its content hash, so those are cached for a year; index.html is revalidated on every load, so
- * a new deployment reaches browsers at once. Any other GET that asks for a page (a deep link
- * such as /sign-in, or a reload on one) gets index.html and the app's router takes over; API
- * paths and requests that do not accept HTML keep their JSON 404.
+ * Serves the built web app's files at `/`. Vite names every file under assets/ by its content
+ * hash, so those are cached for a year; index.html is revalidated on every load, so a new
+ * deployment reaches browsers at once.
  */
 export async function registerWebApp(app: FastifyInstance, webDir: string): Promise<void> {
-  if (!existsSync(join(webDir, 'index.html'))) return;
   await app.register(fastifyStatic, {
     root: webDir,
     wildcard: false,
@@ -29,9 +31,17 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
       res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?', 1)[0]!;
-    if (isServerPath(path) || !request.headers.accept?.includes('text/html')) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
-  });
+}
+
+/**
+ * The not-found handler's first try: a GET that asks for a page (a deep link such as /sign-in,
+ * or a reload on one) gets index.html and the app's router takes over. API paths and requests
+ * that do not accept HTML are left to the JSON 404 (undefined). It runs only where no route
+ * matched, so the router's own answers (a path parameter too long: 414) stay as they are.
+ */
+export function servePage(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const path = request.url.split('?', 1)[0]!;
+  if (isServerPath(path) || !request.headers.accept?.includes('text/html')) return undefined;
+  return reply.code(200).header('cache-control', 'no-cache').sendFile('index.html');
 }
