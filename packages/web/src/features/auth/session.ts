@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '@/lib/api/client';
 import type { paths } from '@/lib/api/schema';
 
@@ -28,14 +28,16 @@ export function useSignedIn(): (user: SessionUser) => void {
   return (user) => queryClient.setQueryData(sessionKey, user);
 }
 
+/** Forgets everything of the user's; the guard then shows sign in. Nothing of theirs may stay on screen or in the cache. */
+export function forgetSession(queryClient: QueryClient): void {
+  queryClient.clear();
+  queryClient.setQueryData(sessionKey, null);
+}
+
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(api.POST('/api/auth/logout')),
-    // Nothing of the old user's may stay on screen or in the cache.
-    onSuccess: () => {
-      queryClient.clear();
-      queryClient.setQueryData(sessionKey, null);
-    },
+    onSuccess: () => forgetSession(queryClient),
   });
 }
