@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -26,6 +27,12 @@ export default defineConfig(
         },
       ],
     },
+  },
+  {
+    // The web app runs in browsers and is React: hooks in order, effects with their dependencies.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat['recommended-latest']],
+    languageOptions: { globals: globals.browser },
   },
   {
     // The mock upstreams' own tests read the raw wire JSON the mocks answer with, and assert on

@@ -11,6 +11,8 @@ const alias = [
   },
   { find: /^@switchboard\/protocol$/, replacement: src('protocol') },
   { find: /^@switchboard\/testkit$/, replacement: src('testkit') },
+  // The web app's own root alias (packages/web/vite.config.ts).
+  { find: /^@\//, replacement: fileURLToPath(new URL('./packages/web/src/', import.meta.url)) },
 ];
 
 // The integration suite runs once per database backend. SQLite (with the in-memory

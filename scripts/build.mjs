@@ -6,7 +6,8 @@
 // so everything that depends on the file layout keeps working as it does under tsc: the lazy
 // import()s of codecs and adapters, paths computed from import.meta.url (web dir,
 // package.json), require.resolve() of drivers, and the package `exports` maps into dist/.
-import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -63,14 +64,43 @@ async function buildPackage({ name, testOnly }) {
   return entryPoints.length;
 }
 
-const started = performance.now();
-// Nothing is bundled, so no package reads another's output while building: all three at once.
-const counts = await Promise.all(packages.map(buildPackage));
+const web = join(root, 'packages', 'web');
+const webStamp = join(web, 'dist', '.build-stamp');
 
-// The web app's build (Vite, a later issue) goes here, awaited like the packages above: it has
-// to fit in the same start-up budget, so it must not run a type check either.
+/**
+ * What the web bundle is made from: every source file's path, size and time, the lockfile's
+ * (dependencies), and the VITE_ variables baked in at build time. A deleted or renamed file
+ * changes it too.
+ */
+function webInputs() {
+  const files = ['index.html', 'vite.config.ts', 'package.json', ...filesUnder(join(web, 'src')).map((f) => join('src', f))];
+  const hash = createHash('sha256');
+  for (const file of [...files.sort().map((f) => join(web, f)), join(root, 'package-lock.json')]) {
+    const stat = statSync(file);
+    hash.update(`${relative(root, file)}:${stat.size}:${stat.mtimeMs}\n`);
+  }
+  for (const [name, value] of Object.entries(process.env).sort()) if (name.startsWith('VITE_')) hash.update(`${name}=${value}\n`);
+  return hash.digest('hex');
+}
+
+/** The web app (Vite, no type check either); skipped when its inputs have not changed since the last build. */
+async function buildWeb() {
+  const inputs = webInputs();
+  if (existsSync(webStamp) && readFileSync(webStamp, 'utf8') === inputs) return false;
+  // Loaded only when needed: an unchanged app costs `npm start` nothing but the hash above.
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ root: web, configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
+  writeFileSync(webStamp, inputs);
+  return true;
+}
+
+const started = performance.now();
+// Nothing is bundled across packages, so no package reads another's output while building:
+// all of them at once.
+const [webBuilt, ...counts] = await Promise.all([buildWeb(), ...packages.map(buildPackage)]);
 
 const ms = Math.round(performance.now() - started);
 if (!process.argv.includes('--quiet')) {
-  console.log(`built ${counts.reduce((a, b) => a + b, 0)} files in ${ms} ms (no type check: npm run typecheck)`);
+  const webNote = webBuilt ? 'and the web app' : 'web app unchanged';
+  console.log(`built ${counts.reduce((a, b) => a + b, 0)} files ${webNote} in ${ms} ms (no type check: npm run typecheck)`);
 }

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { registerApiKeyRoutes } from './accounts/api-key-routes.js';
 import { registerAuthRoutes, sessionTokenOf } from './accounts/auth-routes.js';
@@ -18,6 +16,7 @@ import type { AppContext } from './context.js';
 import { ApiRoutes, type Authenticate } from './http/api-routes.js';
 import { allowedRequestHeaders, installApiCors } from './http/cors.js';
 import { frameworkErrorOptions, installErrorHandling } from './http/error-handler.js';
+import { hasWebApp, registerWebApp, servePage } from './http/web-app.js';
 import { RateLimiter } from './kv/rate-limiter.js';
 import { registerMarketRoutes } from './market/market-routes.js';
 import { registerPresetRoutes } from './presets/preset-routes.js';
@@ -46,7 +45,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     })(),
     ...frameworkErrorOptions(loadCodec),
   });
-  installErrorHandling(app, loadCodec);
+  const webDir = ctx.config.webDir ?? new URL('../../web/dist/', import.meta.url).pathname;
+  const webApp = hasWebApp(webDir);
+  installErrorHandling(app, loadCodec, webApp ? servePage : undefined);
   installApiCors(app, ctx.config.allowOrigins);
 
   // The relay is called from browsers of other sites (O-5): CORS is open on /v1. The header
@@ -171,8 +172,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // OpenAI's billing endpoints answer /v1 keys but read billing's own data.
   registerOpenAIBillingRoutes(app, v1, ctx.db, ctx.ledger, display);
 
-  const webDir = ctx.config.webDir ?? new URL('../../web/public/', import.meta.url).pathname;
-  if (existsSync(webDir)) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  if (webApp) await registerWebApp(app, webDir);
 
   return app;
 }

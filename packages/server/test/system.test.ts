@@ -26,13 +26,6 @@ describe('system endpoints', () => {
     expect(doc.body.paths['/api/admin/channels']!.post).toMatchObject({ requestBody: { required: true } });
   });
 
-  it('serves the web shell at /', async () => {
-    const res = await fetch(`${server.base}/`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toContain('Switchboard');
-  });
-
   it('answers unknown routes with JSON, never HTML', async () => {
     const api = await server.api('GET', '/api/nope');
     expect(api.status).toBe(404);

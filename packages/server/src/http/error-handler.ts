@@ -19,15 +19,22 @@ declare module 'fastify' {
  * requests, header overflow, request timeout, a closing server). Never an HTML page, never a
  * stack trace.
  */
-export function installErrorHandling(app: FastifyInstance, codecs: CodecSource): void {
+export function installErrorHandling(
+  app: FastifyInstance,
+  codecs: CodecSource,
+  /** Tried first for an unmatched request: the web app's pages (http/web-app.ts); undefined = not a page. */
+  servePage?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined,
+): void {
   app.decorateRequest('errorCode', null);
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
     const appError = toAppError(err);
     if (appError.status >= 500 && !(err instanceof AppError)) request.log.error({ err }, 'unhandled error');
     return send(request, reply, appError, codecs);
   });
-  app.setNotFoundHandler((request, reply) =>
-    send(request, reply, new AppError(404, 'not_found', `no route for ${request.method} ${clipped(request.url.split('?', 1)[0]!)}`), codecs),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      servePage?.(request, reply) ??
+      send(request, reply, new AppError(404, 'not_found', `no route for ${request.method} ${clipped(request.url.split('?', 1)[0]!)}`), codecs),
   );
   // Fastify's own 503 while closing is fixed text in its shape (return503OnClosing is off in
   // app.ts); this answers instead, once close() has begun.

@@ -1,0 +1,32 @@
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { forgetSession } from '@/features/auth/session';
+import { ApiError } from '@/lib/api/client';
+import { routes } from './routes';
+
+const queryClient: QueryClient = new QueryClient({
+  // A session that ended elsewhere (signed out on another device, expired, password changed)
+  // shows as a 401 on any request: go back to sign in rather than show the error.
+  queryCache: new QueryCache({
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 401) forgetSession(queryClient);
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      // A 4xx answer will not change on a retry; a dropped connection or a 5xx may.
+      retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createBrowserRouter(routes);
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, ApiError, unwrap } from '@/lib/api/client';
+import type { paths } from '@/lib/api/schema';
+
+export type SessionUser = paths['/api/auth/me']['get']['responses'][200]['content']['application/json'];
+
+const sessionKey = ['session'] as const;
+
+/** The signed-in user, or null when signed out. The session itself is the server's httpOnly cookie. */
+export function useSession() {
+  return useQuery({
+    queryKey: sessionKey,
+    queryFn: async (): Promise<SessionUser | null> => {
+      try {
+        return await unwrap(api.GET('/api/auth/me'));
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** After sign-in or registration: the answer already names the user, so no second request. */
+export function useSignedIn(): (user: SessionUser) => void {
+  const queryClient = useQueryClient();
+  return (user) => queryClient.setQueryData(sessionKey, user);
+}
+
+/** Forgets everything of the user's; the guard then shows sign in. Nothing of theirs may stay on screen or in the cache. */
+export function forgetSession(queryClient: QueryClient): void {
+  queryClient.clear();
+  queryClient.setQueryData(sessionKey, null);
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/auth/logout')),
+    onSuccess: () => forgetSession(queryClient),
+  });
+}
