@@ -51,6 +51,21 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      {
+        // The browser suite: the built web app in Chromium against the real server. It drives
+        // the app, not the database, so it runs once, on SQLite, and one file at a time (each
+        // file has its own browser; two at once would fight over this machine's two cores).
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          environment: 'node',
+          env: { SB_TEST_DB: 'sqlite' },
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       ...backends.map((b) => ({
         resolve: { alias },
         test: {

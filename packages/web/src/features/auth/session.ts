@@ -30,8 +30,11 @@ export function useSignedIn(): (user: SessionUser) => void {
 
 /** Forgets everything of the user's; the guard then shows sign in. Nothing of theirs may stay on screen or in the cache. */
 export function forgetSession(queryClient: QueryClient): void {
-  queryClient.clear();
+  // The session query is set, not dropped: the guard on screen watches that very query, so it sees
+  // null and goes to sign in. Clearing the whole cache first would leave it watching a removed
+  // query, the page stuck signed in with its data gone.
   queryClient.setQueryData(sessionKey, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
 }
 
 export function useSignOut() {

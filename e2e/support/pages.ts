@@ -1,0 +1,30 @@
+import type { Locator, Page } from 'playwright-core';
+import { text, type Language } from './strings.js';
+
+/** The balance pill once loaded: "12.5 points" / "12.5 点" (any number, the catalog's words). */
+export function balancePattern(language: Language): RegExp {
+  const [before = '', after = ''] = text(language, 'chat.points_other').split('{{points}}');
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escape(before)}[\\d.,\\s]+${escape(after)}`);
+}
+
+export function heading(page: Page, language: Language, key: string): Locator {
+  return page.getByRole('heading', { name: text(language, key), exact: true });
+}
+
+/** The signed-in home, ready: the balance has loaded (not its skeleton). */
+export async function waitForHome(page: Page, language: Language): Promise<void> {
+  await page.getByText(balancePattern(language)).waitFor();
+}
+
+/** Picks an entry of the language-and-theme menu (it closes after each pick). */
+export async function choosePreference(page: Page, menuLanguage: Language, entry: string): Promise<void> {
+  await page.getByRole('button', { name: text(menuLanguage, 'preferences.open') }).click();
+  await page.getByRole('menuitemradio', { name: entry, exact: true }).click();
+  await page.getByRole('menu').waitFor({ state: 'detached' });
+}
+
+/** Fonts loaded, so a screenshot shows the text as the user sees it. */
+export async function fontsReady(page: Page): Promise<void> {
+  await page.evaluate('document.fonts.ready.then(() => true)');
+}
