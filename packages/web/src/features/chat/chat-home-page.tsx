@@ -18,13 +18,20 @@ export function ChatHomePage() {
 
   useDocumentTitle(t('chat.title'));
 
+  const name = user?.username ?? '';
   const points = balance.data ? new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(balance.data.points) : '';
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="flex items-center gap-3 border-b px-4 py-2">
         <h1 className="text-base font-semibold">{t('chat.title')}</h1>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="hidden text-muted-foreground sm:inline">{t('chat.signedInAs', { name: user?.username ?? '' })}</span>
+        <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
+          {/* Phones show the bare name (the sentence stays for screen readers), so a small header still says who is signed in. */}
+          <span className="min-w-0 max-w-32 truncate text-muted-foreground sm:max-w-none">
+            <span className="sr-only sm:not-sr-only">{t('chat.signedInAs', { name })}</span>
+            <span className="sm:hidden" aria-hidden>
+              {name}
+            </span>
+          </span>
           <span className="rounded-full bg-muted px-3 py-1" aria-live="polite">
             <span className="sr-only">{t('chat.balance')} </span>
             {balance.isPending && <span className="inline-block h-4 w-16 animate-pulse rounded bg-background/60 align-middle" />}
@@ -32,9 +39,9 @@ export function ChatHomePage() {
             {balance.isError && <span className="text-destructive">{errorText(balance.error)}</span>}
           </span>
           <PreferencesMenu />
-          <Button variant="ghost" size="sm" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
+          <Button variant="ghost" size="sm" title={t('chat.signOut')} disabled={signOut.isPending} onClick={() => signOut.mutate()}>
             <LogOut aria-hidden />
-            {t('chat.signOut')}
+            <span className="sr-only sm:not-sr-only">{t('chat.signOut')}</span>
           </Button>
         </div>
       </header>
