@@ -53,8 +53,8 @@ export default defineConfig({
       },
       {
         // The browser suite: the built web app in Chromium against the real server. It drives
-        // the app, not the database, so it runs once, on SQLite, and one file at a time (each
-        // file has its own browser; two at once would fight over this machine's two cores).
+        // the app, not the database, so it runs once, on SQLite; one file at a time, after the
+        // other projects (groupOrder), so a browser never competes with them for the two cores.
         resolve: { alias },
         test: {
           name: 'e2e',
@@ -62,7 +62,8 @@ export default defineConfig({
           environment: 'node',
           env: { SB_TEST_DB: 'sqlite' },
           fileParallelism: false,
-          testTimeout: 60_000,
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

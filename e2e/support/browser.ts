@@ -52,7 +52,7 @@ export async function openContext(browser: Browser, view: Viewport, options: { l
     colorScheme: options.theme ?? 'light',
     reducedMotion: 'reduce',
   });
-  // Clicks and waits answer within a few seconds on this machine; a hang fails fast and says where.
-  context.setDefaultTimeout(10_000);
+  // Clicks and waits answer within a few seconds here; a hang fails within 20 s and says where it waited.
+  context.setDefaultTimeout(20_000);
   return context;
 }

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { text, type Language } from './strings.js';
 
 /** The balance pill once loaded: "12.5 points" / "12.5 点" (any number, the catalog's words). */
-export function balancePattern(language: Language): RegExp {
+function balancePattern(language: Language): RegExp {
   const [before = '', after = ''] = text(language, 'chat.points_other').split('{{points}}');
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`${escape(before)}[\\d.,\\s]+${escape(after)}`);

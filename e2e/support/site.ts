@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { hasWebApp } from '../../packages/server/src/http/web-app.js';
 import { startTestServer, stopAll, type TestServer } from '../../packages/server/test/harness.js';
-import { startMailbox, type Mailbox } from './mailbox.js';
+import { startMailbox, type Mailbox } from '../../packages/server/test/mailbox.js';
 
 export interface Site {
   server: TestServer;

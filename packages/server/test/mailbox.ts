@@ -9,7 +9,7 @@ export interface Mailbox {
   close(): Promise<void>;
 }
 
-/** A local SMTP server that keeps every mail, so a test can read the codes the site sends. */
+/** A local SMTP server that keeps every mail, so a test (the browser suite in e2e/) can read the codes the site sends. */
 export async function startMailbox(): Promise<Mailbox> {
   const inbox: Array<{ to: string[]; raw: string }> = [];
   const waiting = new Set<() => void>();
