@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/accessibility.js';
 import { launchBrowser, missingBrowser, openContext, viewports } from './support/browser.js';
-import { choosePreference, heading, waitForHome } from './support/pages.js';
+import { choosePreference, fontsReady, heading, waitForHome } from './support/pages.js';
 import { screenshot } from './support/screenshots.js';
 import { startSite, type Site } from './support/site.js';
 import { text } from './support/strings.js';
@@ -127,6 +127,8 @@ describe.skipIf(!!missingBrowser)('signing up and in', () => {
         await heading(page, 'zh-CN', 'auth.register.closedTitle').waitFor();
         await page.getByText(text('zh-CN', 'auth.register.closedBody')).waitFor();
         expect(await page.getByLabel(text('zh-CN', 'auth.password')).count()).toBe(0);
+        await fontsReady(page);
+        await screenshot(page, 'register-closed-desktop-light-zh-CN');
         await expectAccessible(page);
         await page.getByRole('link', { name: text('zh-CN', 'auth.register.toSignIn') }).click();
         await heading(page, 'zh-CN', 'auth.signIn.title').waitFor();
