@@ -5,7 +5,6 @@ import { nextRequestId } from '../../crypto/tokens.js';
 import { badRequest } from '../../http/errors.js';
 import type { Kv } from '../../kv/kv.js';
 import type { GenerationDeps } from '../../relay/generate/generate.js';
-import { conversationNotFound } from '../conversations/conversation-errors.js';
 import type { ConversationView } from '../conversations/conversation-view.js';
 import type { Conversations } from '../conversations/conversations.js';
 import { messageView, type MessageRow, type MessageView } from '../conversations/message-view.js';
@@ -68,14 +67,14 @@ export class GenerationJobs {
   }
 
   /**
-   * Starts the answer to `parentId` (a user message of the conversation) as a job and returns
-   * the new assistant message at once; the answer arrives through the job's events.
+   * Starts the answer to `parentId` (a user message of the conversation, which the caller has
+   * already read as the user's) as a job and returns the new assistant message at once; the
+   * answer arrives through the job's events.
    */
-  async answer(starter: JobStarter, conversationId: string, parentId: string): Promise<MessageView> {
+  async answer(starter: JobStarter, conversation: ConversationView, parentId: string): Promise<MessageView> {
     const { conversations, nodeId } = this.deps;
     const userId = starter.user.id;
-    const conversation = await conversations.get(userId, conversationId);
-    if (!conversation) throw conversationNotFound(conversationId);
+    const conversationId = conversation.id;
     const settings = conversation.settings;
     const model = this.modelOf(conversation);
     const path = await conversations.pathTo(userId, conversationId, parentId);

@@ -64,7 +64,7 @@ export function registerGenerationRoutes(routes: ApiRoutes, deps: GenerationRout
   const ask = async (starter: JobStarter, conversation: ConversationView, parentId: string | null, input: z.output<typeof newMessage>) => {
     jobs.modelOf(conversation);
     const question = await conversations.addUserMessage(starter.user.id, conversation.id, { parentId, content: input.content, attachments: input.attachments });
-    const answer = await jobs.answer(starter, conversation.id, question.id);
+    const answer = await jobs.answer(starter, conversation, question.id);
     return { user_message: messageView(question), assistant_message: answer };
   };
 
@@ -111,7 +111,7 @@ export function registerGenerationRoutes(routes: ApiRoutes, deps: GenerationRout
       const message = await messageOf(user.id, params.id, params.messageId);
       const questionId = message.role === 'user' ? message.id : message.parent_id;
       if (!questionId) throw badRequest('this answer has no question to answer again', 'invalid_parent');
-      const answer = await jobs.answer({ user, ip: request.ip }, params.id, questionId);
+      const answer = await jobs.answer({ user, ip: request.ip }, await conversationOf(user.id, params.id), questionId);
       return { assistant_message: answer };
     },
   });
@@ -174,7 +174,7 @@ export function registerGenerationRoutes(routes: ApiRoutes, deps: GenerationRout
       const after = typeof header === 'string' && header.trim() ? header.trim() : query.after;
       reply.hijack();
       // A finished answer whose events are gone (or never were here): the saved message says it all.
-      if (message.status !== 'generating' && !(await deps.events.snapshot(params.id))) {
+      if (message.status !== 'generating' && !(await deps.events.holds(params.id))) {
         const stream = new EventStream(reply.raw, deps.keepAliveMs, reply.getHeaders());
         stream.write(sseMessage('end', JSON.stringify(messageView(message))));
         stream.end();

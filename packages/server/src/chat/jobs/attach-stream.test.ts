@@ -136,6 +136,7 @@ describe('streamJobEvents', () => {
     const counting: JobEventLog = {
       append: (...a) => inner.append(...a),
       end: (id) => inner.end(id),
+      holds: (id) => inner.holds(id),
       snapshot: (id) => inner.snapshot(id),
       close: () => inner.close(),
       async *read(jobId, afterId, signal): AsyncIterable<JobEvent> {

@@ -203,6 +203,16 @@ describe.each(backends)('JobEventLog ($name)', (backend) => {
     }
   });
 
+  it('says whether it holds a job, without reading its events', async () => {
+    const { log, other } = open();
+    log.append('j15', 'delta', '1');
+    expect(await log.holds('j15')).toBe(true);
+    expect(await log.holds('never')).toBe(false);
+    log.end('j15');
+    await sleep(80);
+    expect(await other().holds('j15')).toBe(true);
+  });
+
   it('snapshots the held events of a job, undefined for an unknown one', async () => {
     const { log } = open();
     appendAll(log, 'j10', 1, 3);

@@ -28,6 +28,8 @@ export interface JobEventLog {
    * `RESET_EVENT`, then whatever is still held.
    */
   read(jobId: string, afterId: string | undefined, signal: AbortSignal): AsyncIterable<JobEvent>;
+  /** Whether any event of the job is still held (one cheap check, without reading them). */
+  holds(jobId: string): Promise<boolean>;
   /** All events still held (for a node that saves a dead node's job), or undefined if unknown here. */
   snapshot(jobId: string): Promise<JobEvent[] | undefined>;
   close(): Promise<void>;

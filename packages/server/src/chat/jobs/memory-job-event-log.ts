@@ -86,6 +86,10 @@ export class MemoryJobEventLog implements JobEventLog {
     }
   }
 
+  async holds(jobId: string): Promise<boolean> {
+    return this.jobs.has(jobId);
+  }
+
   async snapshot(jobId: string): Promise<JobEvent[] | undefined> {
     return this.jobs.get(jobId)?.window.held();
   }

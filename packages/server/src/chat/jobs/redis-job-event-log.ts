@@ -193,6 +193,11 @@ export class RedisJobEventLog implements JobEventLog {
     }
   }
 
+  async holds(jobId: string): Promise<boolean> {
+    if (this.appenders.has(jobId)) return true; // appended here, perhaps not flushed yet
+    return (await this.client.exists(this.keyOf(jobId))) === 1;
+  }
+
   async snapshot(jobId: string): Promise<JobEvent[] | undefined> {
     await this.flushNow();
     const key = this.keyOf(jobId);
