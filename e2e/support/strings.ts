@@ -1,11 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export type Language = 'en' | 'zh-CN';
 
 type Tree = { [key: string]: string | Tree };
 
+const locales = new URL('../../packages/web/src/i18n/locales/', import.meta.url);
+const read = (url: URL): Tree => JSON.parse(readFileSync(url, 'utf8')) as Tree;
+
+/** The shell's file and every part's (locales/<part>/<lang>.json), merged as the app merges them. */
 const load = (language: Language): Tree =>
-  JSON.parse(readFileSync(new URL(`../../packages/web/src/i18n/locales/${language}.json`, import.meta.url), 'utf8')) as Tree;
+  Object.assign(
+    read(new URL(`${language}.json`, locales)),
+    ...readdirSync(locales, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => read(new URL(`${entry.name}/${language}.json`, locales))),
+  ) as Tree;
 const catalogs: Record<Language, Tree> = { en: load('en'), 'zh-CN': load('zh-CN') };
 
 /**

@@ -26,16 +26,16 @@ function expectedKeys(source: Array<[string, string]>, language: string): string
 }
 
 describe('translations', () => {
-  const source = leaves(resources['zh-CN'].translation);
+  const source = leaves(resources['zh-CN'].translation as Tree);
 
   it.each(languages)('%s has every key, in the plural forms its grammar needs, and no extra ones', (language) => {
-    const own = leaves(resources[language].translation);
+    const own = leaves(resources[language].translation as Tree);
     expect(own.map(([key]) => key).sort()).toEqual(expectedKeys(source, language));
   });
 
   it.each(languages)('%s has no empty text and the same {{variables}} as zh-CN', (language) => {
     const sourceVariables = new Map(source.map(([key, text]) => [key.replace(pluralSuffix, ''), variables(text)]));
-    for (const [key, text] of leaves(resources[language].translation)) {
+    for (const [key, text] of leaves(resources[language].translation as Tree)) {
       expect(text.trim(), key).not.toBe('');
       expect(variables(text), key).toEqual(sourceVariables.get(key.replace(pluralSuffix, '')));
     }

@@ -1,15 +1,21 @@
-import en from './locales/en.json';
-import ja from './locales/ja.json';
-import ru from './locales/ru.json';
-import zhCN from './locales/zh-CN.json';
-import zhTW from './locales/zh-TW.json';
 import type { Language } from './languages';
+import { languages } from './languages';
+
+// Each language's texts are one JSON file for the shell (locales/<lang>.json) and one per part of
+// the app (locales/<part>/<lang>.json, each under its own top-level key), merged here into one
+// namespace, so parts of the app can grow their texts without touching each other's files.
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/**/*.json', { eager: true });
+
+function texts(language: Language): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const [path, file] of Object.entries(files)) {
+    if (path.endsWith(`/${language}.json`)) Object.assign(merged, file.default);
+  }
+  return merged;
+}
 
 /** zh-CN is the source language: the others are checked against it (resources.test.ts). */
-export const resources = {
-  'zh-CN': { translation: zhCN },
-  'zh-TW': { translation: zhTW },
-  en: { translation: en },
-  ja: { translation: ja },
-  ru: { translation: ru },
-} satisfies Record<Language, { translation: object }>;
+export const resources = Object.fromEntries(languages.map((language) => [language, { translation: texts(language) }])) as Record<
+  Language,
+  { translation: Record<string, unknown> }
+>;

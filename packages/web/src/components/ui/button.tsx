@@ -3,7 +3,7 @@ import { cva, type VariantProps } from 'class-variance-authority';
 import type { ComponentProps } from 'react';
 import { cn } from '@/lib/cn';
 
-const buttonVariants = cva(
+export const buttonVariants = cva(
   'inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors duration-150 ease-out outline-none focus-visible:ring-[3px] focus-visible:ring-ring disabled:pointer-events-none disabled:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0',
   {
     variants: {
@@ -12,11 +12,14 @@ const buttonVariants = cva(
         outline: 'border bg-background hover:bg-accent hover:text-accent-foreground',
         ghost: 'hover:bg-accent hover:text-accent-foreground',
         link: 'text-primary underline-offset-4 hover:underline',
+        destructive: 'bg-destructive text-white hover:bg-destructive/90 dark:text-zinc-950',
+        secondary: 'bg-secondary text-secondary-foreground hover:bg-secondary/80',
       },
       size: {
         default: 'h-9 px-4 py-2',
         sm: 'h-8 px-3',
         icon: 'size-9',
+        'icon-sm': 'size-8',
       },
     },
     defaultVariants: { variant: 'default', size: 'default' },
