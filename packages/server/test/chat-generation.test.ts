@@ -32,6 +32,7 @@ interface Message {
   ttft_ms: number | null;
   finish_reason: string | null;
   error: string | null;
+  error_code: string | null;
   plan_item: string | null;
 }
 interface Conversation {
@@ -131,6 +132,7 @@ describe('sending a message', () => {
       cost: POINT,
       finish_reason: 'end',
       error: null,
+      error_code: null,
     });
     expect(end.prompt_tokens).toBeGreaterThan(0);
     expect(end.completion_tokens).toBeGreaterThan(0);
@@ -349,7 +351,8 @@ describe('answers that cannot be given', () => {
     const started = await send(poor.token, id, { content: 'hi' });
     expect(started.status).toBe(201);
     const end = endOf(await events(poor.token, started.body.assistant_message.id));
-    expect(end).toMatchObject({ status: 'error', content: '', cost: null });
+    // The code lets the web app word the reason in the user's language.
+    expect(end).toMatchObject({ status: 'error', content: '', cost: null, error_code: 'insufficient_balance' });
     expect(end.error).toMatch(/balance/);
     expect(mock.requests).toHaveLength(0);
     expect(await balance(poor.token)).toBe(0);
@@ -362,6 +365,7 @@ describe('answers that cannot be given', () => {
     const started = await send(me.token, id, { content: 'hi' });
     const failed = endOf(await events(me.token, started.body.assistant_message.id));
     expect(failed.status).toBe('error');
+    expect(failed.error_code).toBeTruthy();
     expect(failed.error).not.toContain(mock.url);
     expect(failed.error).not.toContain('127.0.0.1');
     mock.enqueue({ text: 'better now' });
@@ -443,7 +447,7 @@ describe('a node that shuts down mid-answer', () => {
     const saved = (await second.api<Conversation>('GET', `/api/chat/conversations/${id}`, undefined, await second.rootToken())).body.messages.find(
       (m) => m.id === started.body.assistant_message.id,
     )!;
-    expect(saved.status).toBe('interrupted');
+    expect(saved).toMatchObject({ status: 'interrupted', error_code: 'interrupted' });
     expect(saved.content.length).toBeGreaterThan(0);
     expect(await second.ctx.db.kysely.selectFrom('reservations').selectAll().execute()).toHaveLength(0);
   });

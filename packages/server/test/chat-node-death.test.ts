@@ -70,8 +70,9 @@ describe.skipIf(!twoNodes)('a node that dies mid-answer', () => {
     await tab.ended;
     const end = tab.events.at(-1)!;
     expect(end.event).toBe('end');
-    const saved = JSON.parse(end.data) as { status: string; content: string; error: string };
+    const saved = JSON.parse(end.data) as { status: string; content: string; error: string; error_code: string };
     expect(saved.status).toBe('interrupted');
+    expect(saved.error_code).toBe('interrupted');
     expect(saved.error).toMatch(/continue or regenerate/);
     const delivered = tab.events
       .filter((e) => e.event === 'delta')

@@ -16,6 +16,7 @@ import * as m013 from './migrations/013-presets.js';
 import * as m014 from './migrations/014-chat.js';
 import * as m015 from './migrations/015-chat-shares.js';
 import * as m016 from './migrations/016-chat-search.js';
+import * as m017 from './migrations/017-chat-error-code.js';
 
 /**
  * Migrations are additive, listed here in order, and run at every start-up on all three
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '014-chat': m014,
   '015-chat-shares': m015,
   '016-chat-search': m016,
+  '017-chat-error-code': m017,
 };
 
 export async function migrate(db: Db): Promise<string[]> {

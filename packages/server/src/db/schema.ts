@@ -264,6 +264,8 @@ interface ChatMessagesTable {
   ttft_ms: number | null;
   finish_reason: string | null;
   error: string | null;
+  /** Why it failed, for the client to word it (`insufficient_balance`, `upstream_stream_failed`, …). */
+  error_code: string | null;
   /** The usage row of the call that generated this answer. */
   request_id: string | null;
   /** While generating: the node running the job and its last heartbeat (ms). */

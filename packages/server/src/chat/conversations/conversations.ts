@@ -56,6 +56,7 @@ export interface FinishedAnswer {
   finish_reason?: string | null;
   /** Already hidden as on /v1: shown to the user as is. */
   error?: string | null;
+  error_code?: string | null;
   request_id?: string | null;
 }
 
@@ -364,6 +365,7 @@ export class Conversations {
           ttft_ms: answer.ttft_ms ?? null,
           finish_reason: answer.finish_reason ?? null,
           error: answer.error ?? null,
+          error_code: answer.error_code ?? null,
           request_id: answer.request_id ?? null,
           node_id: null,
           heartbeat_at: null,
@@ -473,6 +475,7 @@ function newMessageRow(fields: Pick<MessageRow, 'id' | 'conversation_id' | 'user
     ttft_ms: null,
     finish_reason: null,
     error: null,
+    error_code: null,
     request_id: null,
     node_id: null,
     heartbeat_at: null,

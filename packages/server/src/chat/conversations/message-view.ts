@@ -28,7 +28,8 @@ export const messageViewSchema = z.object({
   latency_ms: z.number().nullable(),
   ttft_ms: z.number().nullable(),
   finish_reason: z.string().nullable(),
-  error: z.string().nullable(),
+  error: z.string().nullable().describe('what went wrong, in English, upstream addresses hidden'),
+  error_code: z.string().nullable().describe('why it failed, for clients to word in their language: a billing or routing refusal\'s code (insufficient_balance, model_not_found, …), upstream_stream_failed, interrupted'),
   created_at: z.number(),
   updated_at: z.number(),
 });
@@ -59,6 +60,7 @@ export function messageView(row: MessageRow): MessageView {
     ttft_ms: countOrNull(row.ttft_ms),
     finish_reason: row.finish_reason,
     error: row.error,
+    error_code: row.error_code ?? null,
     created_at: Number(row.created_at),
     updated_at: Number(row.updated_at),
   };

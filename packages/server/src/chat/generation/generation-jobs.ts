@@ -162,6 +162,7 @@ export class GenerationJobs {
         ttft_ms: row?.ttft_ms ?? null,
         finish_reason: result?.finishReason ?? null,
         error: result ? result.error : 'the answer failed on the server',
+        error_code: job.interrupted ? 'interrupted' : result ? result.errorCode : 'server_error',
         request_id: requestId,
       })
       .catch((err: unknown) => {
@@ -194,6 +195,7 @@ export class GenerationJobs {
         reasoning: content.reasoning || null,
         status: 'interrupted',
         error: 'the server generating this answer stopped; continue or regenerate',
+        error_code: 'interrupted',
         request_id: message.request_id,
       });
       if (!finished) continue; // another node saved it first

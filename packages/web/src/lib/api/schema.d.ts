@@ -4293,7 +4293,10 @@ export interface paths {
                                 latency_ms: number | null;
                                 ttft_ms: number | null;
                                 finish_reason: string | null;
+                                /** @description what went wrong, in English, upstream addresses hidden */
                                 error: string | null;
+                                /** @description why it failed, for clients to word in their language: a billing or routing refusal's code (insufficient_balance, model_not_found, …), upstream_stream_failed, interrupted */
+                                error_code: string | null;
                                 created_at: number;
                                 updated_at: number;
                             }[];
@@ -4448,7 +4451,10 @@ export interface paths {
                                 latency_ms: number | null;
                                 ttft_ms: number | null;
                                 finish_reason: string | null;
+                                /** @description what went wrong, in English, upstream addresses hidden */
                                 error: string | null;
+                                /** @description why it failed, for clients to word in their language: a billing or routing refusal's code (insufficient_balance, model_not_found, …), upstream_stream_failed, interrupted */
+                                error_code: string | null;
                                 created_at: number;
                                 updated_at: number;
                             }[];
@@ -5091,7 +5097,10 @@ export interface paths {
                                 latency_ms: number | null;
                                 ttft_ms: number | null;
                                 finish_reason: string | null;
+                                /** @description what went wrong, in English, upstream addresses hidden */
                                 error: string | null;
+                                /** @description why it failed, for clients to word in their language: a billing or routing refusal's code (insufficient_balance, model_not_found, …), upstream_stream_failed, interrupted */
+                                error_code: string | null;
                                 created_at: number;
                                 updated_at: number;
                             }[];
@@ -5821,7 +5830,10 @@ export interface paths {
                                 latency_ms: number | null;
                                 ttft_ms: number | null;
                                 finish_reason: string | null;
+                                /** @description what went wrong, in English, upstream addresses hidden */
                                 error: string | null;
+                                /** @description why it failed, for clients to word in their language: a billing or routing refusal's code (insufficient_balance, model_not_found, …), upstream_stream_failed, interrupted */
+                                error_code: string | null;
                                 created_at: number;
                                 updated_at: number;
                             };
@@ -5853,7 +5865,10 @@ export interface paths {
                                 latency_ms: number | null;
                                 ttft_ms: number | null;
                                 finish_reason: string | null;
+                                /** @description what went wrong, in English, upstream addresses hidden */
                                 error: string | null;
+                                /** @description why it failed, for clients to word in their language: a billing or routing refusal's code (insufficient_balance, model_not_found, …), upstream_stream_failed, interrupted */
+                                error_code: string | null;
                                 created_at: number;
                                 updated_at: number;
                             };
@@ -5932,7 +5947,10 @@ export interface paths {
                                 latency_ms: number | null;
                                 ttft_ms: number | null;
                                 finish_reason: string | null;
+                                /** @description what went wrong, in English, upstream addresses hidden */
                                 error: string | null;
+                                /** @description why it failed, for clients to word in their language: a billing or routing refusal's code (insufficient_balance, model_not_found, …), upstream_stream_failed, interrupted */
+                                error_code: string | null;
                                 created_at: number;
                                 updated_at: number;
                             };
@@ -5964,7 +5982,10 @@ export interface paths {
                                 latency_ms: number | null;
                                 ttft_ms: number | null;
                                 finish_reason: string | null;
+                                /** @description what went wrong, in English, upstream addresses hidden */
                                 error: string | null;
+                                /** @description why it failed, for clients to word in their language: a billing or routing refusal's code (insufficient_balance, model_not_found, …), upstream_stream_failed, interrupted */
+                                error_code: string | null;
                                 created_at: number;
                                 updated_at: number;
                             };
@@ -6055,7 +6076,10 @@ export interface paths {
                                 latency_ms: number | null;
                                 ttft_ms: number | null;
                                 finish_reason: string | null;
+                                /** @description what went wrong, in English, upstream addresses hidden */
                                 error: string | null;
+                                /** @description why it failed, for clients to word in their language: a billing or routing refusal's code (insufficient_balance, model_not_found, …), upstream_stream_failed, interrupted */
+                                error_code: string | null;
                                 created_at: number;
                                 updated_at: number;
                             };
@@ -6087,7 +6111,10 @@ export interface paths {
                                 latency_ms: number | null;
                                 ttft_ms: number | null;
                                 finish_reason: string | null;
+                                /** @description what went wrong, in English, upstream addresses hidden */
                                 error: string | null;
+                                /** @description why it failed, for clients to word in their language: a billing or routing refusal's code (insufficient_balance, model_not_found, …), upstream_stream_failed, interrupted */
+                                error_code: string | null;
                                 created_at: number;
                                 updated_at: number;
                             };
