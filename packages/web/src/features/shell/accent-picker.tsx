@@ -2,9 +2,8 @@ import * as MenuPrimitive from '@radix-ui/react-dropdown-menu';
 import { Check, RotateCcw } from 'lucide-react';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { choosePrimary, usePrimary } from '@/lib/theme';
-import { foregroundFor } from './color';
-import { defaultPrimary, primaryPresets, type PrimaryPreset } from './primary-color';
+import { choosePrimary, usePrimary, useTheme } from '@/lib/theme';
+import { defaultPrimary, primaryPresets, primaryTokens, type PrimaryPreset } from './primary-color';
 
 const presetLabels = {
   indigo: 'shell.accent.presets.indigo',
@@ -28,6 +27,10 @@ const swatch =
 export function AccentPicker() {
   const { t } = useTranslation();
   const primary = usePrimary();
+  // Swatches show each colour as it would look now: in dark mode, its lighter variant.
+  const theme = useTheme();
+  const dark = theme === 'dark' || (theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+  const fill = (color: string) => primaryTokens(color, dark);
   const input = useRef<HTMLInputElement>(null);
   const preset = (Object.keys(primaryPresets) as PrimaryPreset[]).find((name) => primaryPresets[name] === primary);
   const openPicker = () => {
@@ -47,14 +50,14 @@ export function AccentPicker() {
             aria-label={t(presetLabels[name])}
             title={t(presetLabels[name])}
             className={swatch}
-            style={{ backgroundColor: primaryPresets[name] }}
+            style={{ backgroundColor: fill(primaryPresets[name])['--primary'] }}
             onSelect={(event) => {
               event.preventDefault();
               choosePrimary(primaryPresets[name]);
             }}
           >
             <MenuPrimitive.ItemIndicator>
-              <Check className="size-4" style={{ color: foregroundFor(primaryPresets[name]) }} aria-hidden />
+              <Check className="size-4" style={{ color: fill(primaryPresets[name])['--primary-foreground'] }} aria-hidden />
             </MenuPrimitive.ItemIndicator>
           </MenuPrimitive.RadioItem>
         ))}
@@ -64,14 +67,14 @@ export function AccentPicker() {
           title={t('shell.accent.custom')}
           className={swatch}
           // The user's own colour once chosen; before that, a colour wheel says "any colour".
-          style={{ background: preset ? 'conic-gradient(#f43f5e, #f59e0b, #10b981, #06b6d4, #6366f1, #d946ef, #f43f5e)' : primary }}
+          style={{ background: preset ? 'conic-gradient(#f43f5e, #f59e0b, #10b981, #06b6d4, #6366f1, #d946ef, #f43f5e)' : fill(primary)['--primary'] }}
           onSelect={(event) => {
             event.preventDefault();
             openPicker();
           }}
         >
           <MenuPrimitive.ItemIndicator>
-            <Check className="size-4" style={{ color: foregroundFor(primary) }} aria-hidden />
+            <Check className="size-4" style={{ color: fill(primary)['--primary-foreground'] }} aria-hidden />
           </MenuPrimitive.ItemIndicator>
         </MenuPrimitive.RadioItem>
       </MenuPrimitive.RadioGroup>
