@@ -22,7 +22,7 @@ const swatch =
 /**
  * The accent colour, inside the preferences menu: the presets and a custom colour as round
  * swatches (menu radio items, so arrow keys and Enter work), and a reset once it differs from the
- * default. Choosing keeps the menu open, so the new accent is seen on the menu's own controls.
+ * default. Choosing keeps the menu open, so the new accent shows on the page behind it and another can be tried.
  */
 export function AccentPicker() {
   const { t } = useTranslation();
@@ -36,9 +36,13 @@ export function AccentPicker() {
   const openPicker = () => {
     const field = input.current;
     if (!field) return;
-    // showPicker opens the system colour dialog without the field having to be visible.
-    if (typeof field.showPicker === 'function') field.showPicker();
-    else field.click();
+    // showPicker opens the system colour dialog without the field having to be visible; older
+    // browsers, or one that refuses it (already open, inside a frame), get the click instead.
+    try {
+      field.showPicker();
+    } catch {
+      field.click();
+    }
   };
   return (
     <>
