@@ -1,0 +1,25 @@
+import { X } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+
+/** The attached images as thumbnails, each with its remove button always visible (touch has no hover). */
+export function ImageChips({ images, onRemove }: { images: readonly string[]; onRemove(url: string): void }) {
+  const { t } = useTranslation();
+  if (!images.length) return null;
+  return (
+    <ul className="flex gap-2 overflow-x-auto px-3 pt-3 pb-1" aria-label={t('composer.images')}>
+      {images.map((url, index) => (
+        <li key={url} className="relative shrink-0">
+          <img src={url} alt={t('composer.imageAlt', { index: index + 1 })} className="size-16 rounded-lg border bg-muted object-cover" />
+          <button
+            type="button"
+            aria-label={t('composer.removeImage')}
+            onClick={() => onRemove(url)}
+            className="absolute -top-1.5 -right-1.5 flex size-6 items-center justify-center rounded-full border bg-background text-foreground shadow-sm outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring after:absolute after:-inset-2 after:content-['']"
+          >
+            <X className="size-3.5" aria-hidden />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
