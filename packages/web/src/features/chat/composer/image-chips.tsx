@@ -1,5 +1,19 @@
-import { X } from 'lucide-react';
+import { ImageOff, X } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+/** One thumbnail; a link that does not load (offline, blocked, mistyped) shows a placeholder, not a broken image. */
+function Thumbnail({ url, alt }: { url: string; alt: string }) {
+  const [broken, setBroken] = useState(false);
+  if (broken) {
+    return (
+      <span role="img" aria-label={alt} title={url} className="flex size-16 items-center justify-center rounded-lg border bg-muted text-muted-foreground">
+        <ImageOff className="size-5" aria-hidden />
+      </span>
+    );
+  }
+  return <img src={url} alt={alt} onError={() => setBroken(true)} className="size-16 rounded-lg border bg-muted object-cover" />;
+}
 
 /** The attached images as thumbnails, each with its remove button always visible (touch has no hover). */
 export function ImageChips({ images, onRemove }: { images: readonly string[]; onRemove(url: string): void }) {
@@ -9,7 +23,7 @@ export function ImageChips({ images, onRemove }: { images: readonly string[]; on
     <ul className="flex gap-2 overflow-x-auto px-3 pt-3 pb-1" aria-label={t('composer.images')}>
       {images.map((url, index) => (
         <li key={url} className="relative shrink-0">
-          <img src={url} alt={t('composer.imageAlt', { index: index + 1 })} className="size-16 rounded-lg border bg-muted object-cover" />
+          <Thumbnail url={url} alt={t('composer.imageAlt', { index: index + 1 })} />
           <button
             type="button"
             aria-label={t('composer.removeImage')}

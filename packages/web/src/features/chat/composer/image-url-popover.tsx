@@ -47,7 +47,7 @@ export function ImageUrlPopover({ onAdd, onDone }: Props) {
           </Button>
         </PopoverTrigger>
       </WithTooltip>
-      <PopoverContent side="top" className="w-80 max-w-[calc(100vw-2rem)]">
+      <PopoverContent side="top" aria-label={t('composer.url.open')} className="w-80 max-w-[calc(100vw-2rem)]">
         <form onSubmit={submit} className="grid gap-3" noValidate>
           <Label htmlFor={fieldId}>{t('composer.url.label')}</Label>
           <div className="flex gap-2">
