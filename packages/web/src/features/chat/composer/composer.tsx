@@ -171,7 +171,7 @@ export function Composer({ ref, onSend, generating, onStop, disabled = false, di
           }}
           {...dragHandlers}
         >
-          <ImageChips images={attachments.images} onRemove={attachments.remove} />
+          <ImageChips images={attachments.images} reading={attachments.reading} onRemove={attachments.remove} />
           <div aria-live="polite">
             {attachments.notice && (
               <p className="flex items-start gap-2 px-4 pt-3 text-sm text-destructive">

@@ -16,9 +16,9 @@ function Thumbnail({ url, alt }: { url: string; alt: string }) {
 }
 
 /** The attached images as thumbnails, each with its remove button always visible (touch has no hover). */
-export function ImageChips({ images, onRemove }: { images: readonly string[]; onRemove(url: string): void }) {
+export function ImageChips({ images, reading, onRemove }: { images: readonly string[]; reading: boolean; onRemove(url: string): void }) {
   const { t } = useTranslation();
-  if (!images.length) return null;
+  if (!images.length && !reading) return null;
   return (
     <ul className="flex gap-2 overflow-x-auto px-3 pt-3 pb-1" aria-label={t('composer.images')}>
       {images.map((url, index) => (
@@ -34,6 +34,8 @@ export function ImageChips({ images, onRemove }: { images: readonly string[]; on
           </button>
         </li>
       ))}
+      {/* Files being shrunk and read: a skeleton where their thumbnail will be. */}
+      {reading && <li className="size-16 shrink-0 animate-pulse rounded-lg bg-muted" aria-hidden />}
     </ul>
   );
 }

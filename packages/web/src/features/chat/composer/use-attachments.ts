@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shrinkImage } from './shrink-image';
 import { appendFitting, checkImageUrl, MAX_IMAGES, planImages, type ImageRefusal } from './images';
 
-function readAsDataUrl(file: File): Promise<string> {
+function readAsDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
@@ -46,12 +47,18 @@ export function useAttachments(draftKey: string) {
 
   const addFiles = useCallback(
     async (files: readonly File[]) => {
-      const { accepted, refused } = planImages(files, state.images);
-      setNotice(refused.length ? refusalText(refused[0]!.reason, refused[0]!.file.name) : null);
-      if (!accepted.length) return;
       setReading((n) => n + 1);
       try {
-        const urls = await Promise.all(accepted.map(readAsDataUrl));
+        // Big photos are shrunk first, so the size budget is checked on what will really be sent.
+        // One at a time: a dozen decoded 12-megapixel photos at once would take gigabytes.
+        const prepared: Array<{ name: string; blob: Blob }> = [];
+        for (const file of files) prepared.push({ name: file.name, blob: await shrinkImage(file) });
+        const { accepted, refused } = planImages(
+          prepared.map(({ name, blob }) => ({ name, type: blob.type, size: blob.size, blob })),
+          state.images,
+        );
+        setNotice(refused.length ? refusalText(refused[0]!.reason, refused[0]!.file.name) : null);
+        const urls = await Promise.all(accepted.map(({ blob }) => readAsDataUrl(blob)));
         setState((s) => (s.key === draftKey ? { key: s.key, images: appendFitting(s.images, urls) } : s));
       } catch {
         setNotice(t('composer.refused.unreadable'));
