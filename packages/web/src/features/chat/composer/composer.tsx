@@ -87,8 +87,8 @@ export function Composer({ ref, onSend, generating, onStop, disabled = false, di
     setText('');
     attachments.clear();
     attachments.setNotice(null);
-    setFullscreen(false);
-    textarea.current?.focus();
+    if (fullscreen) setFullscreen(false); // the editor gives the focus back as it closes
+    else textarea.current?.focus();
   };
 
   const addFiles = (files: File[]) => {
@@ -253,7 +253,16 @@ export function Composer({ ref, onSend, generating, onStop, disabled = false, di
           </button>
         </p>
       </div>
-      <FullscreenEditor open={fullscreen} onOpenChange={setFullscreen} text={text} onTextChange={setText} renderPreview={renderPreview} onSend={send} actions={actions('fullscreen')} />
+      <FullscreenEditor
+        open={fullscreen}
+        onOpenChange={setFullscreen}
+        text={text}
+        onTextChange={setText}
+        renderPreview={renderPreview}
+        onSend={send}
+        actions={actions('fullscreen')}
+        onClosed={() => textarea.current?.focus()}
+      />
     </TooltipProvider>
   );
 }

@@ -23,6 +23,8 @@ interface Props {
   onSend(): void;
   /** The send / stop button and the estimate, the same as under the composer. */
   actions: ReactNode;
+  /** Called as the editor closes (Esc, the button, a send): the composer takes the focus back, so typing goes on there. */
+  onClosed(): void;
 }
 
 /**
@@ -30,7 +32,7 @@ interface Props {
  * preview. Here Enter always breaks a line and Ctrl/⌘+Enter sends, whatever the composer's
  * setting: long texts are written here. Esc closes and keeps the text (it is the composer's).
  */
-export function FullscreenEditor({ open, onOpenChange, text, onTextChange, renderPreview, onSend, actions }: Props) {
+export function FullscreenEditor({ open, onOpenChange, text, onTextChange, renderPreview, onSend, actions, onClosed }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('edit');
   const composition = useComposition();
@@ -69,6 +71,10 @@ export function FullscreenEditor({ open, onOpenChange, text, onTextChange, rende
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent
         bare
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          onClosed();
+        }}
         className="top-0 left-0 flex h-dvh w-screen max-w-none translate-x-0 translate-y-0 flex-col gap-0 rounded-none border-0 p-0 pt-[env(safe-area-inset-top)] pb-[env(safe-area-inset-bottom)]"
       >
         <Tabs value={mode} onValueChange={(value) => setMode(value as Mode)} className="flex min-h-0 flex-1 flex-col">
