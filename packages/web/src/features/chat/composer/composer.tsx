@@ -99,7 +99,7 @@ export function Composer({ ref, onSend, generating, onStop, disabled = false, di
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     const composing = composition.isComposing(event);
-    if (!shouldSend({ ...event, isComposing: event.nativeEvent.isComposing }, mode, composing)) return;
+    if (!shouldSend(event.nativeEvent, mode, composing)) return;
     // Even when it cannot send (empty, generating), this Enter was meant to send, not to add a line.
     event.preventDefault();
     send();

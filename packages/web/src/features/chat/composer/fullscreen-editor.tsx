@@ -47,7 +47,7 @@ export function FullscreenEditor({ open, onOpenChange, text, onTextChange, rende
       onCompositionEnd={composition.onCompositionEnd}
       onKeyDown={(event) => {
         const composing = composition.isComposing(event);
-        if (shouldSend({ ...event, isComposing: event.nativeEvent.isComposing }, 'mod-enter', composing)) {
+        if (shouldSend(event.nativeEvent, 'mod-enter', composing)) {
           event.preventDefault();
           onSend();
         }

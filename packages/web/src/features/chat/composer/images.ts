@@ -8,7 +8,7 @@ const MAX_URL_CHARS = 4096;
 const ACCEPTED_TYPES = new Set(['image/png', 'image/jpeg', 'image/jpg', 'image/gif', 'image/webp', 'image/bmp', 'image/avif', 'image/heic', 'image/heif']);
 
 export type ImageRefusal = 'notImage' | 'svg' | 'tooLarge' | 'tooMany';
-export type UrlRefusal = 'invalidUrl' | 'svg' | 'tooMany';
+type UrlRefusal = 'invalidUrl' | 'svg' | 'tooMany';
 
 interface FileLike {
   name: string;

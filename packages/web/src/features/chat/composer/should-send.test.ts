@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { shouldSend, type KeyLike } from './should-send';
+import { shouldSend } from './should-send';
+
+type KeyLike = Parameters<typeof shouldSend>[0];
 
 const key = (over: Partial<KeyLike> = {}): KeyLike => ({
   key: 'Enter',

@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import type { SendKeyMode } from './send-key';
 
-/** The parts of a keydown that decide whether it sends (a React or DOM KeyboardEvent fits). */
-export interface KeyLike {
+/** The parts of a keydown that decide whether it sends (a DOM KeyboardEvent fits). */
+interface KeyLike {
   key: string;
   keyCode: number;
   shiftKey: boolean;
