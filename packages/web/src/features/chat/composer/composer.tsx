@@ -162,7 +162,8 @@ export function Composer({ ref, onSend, generating, onStop, disabled = false, di
 
   return (
     <TooltipProvider>
-      <div className="sticky bottom-0 z-10 w-full bg-background pb-[max(env(safe-area-inset-bottom),0.5rem)]">
+      {/* Sticky over the messages: a short fade above it, so text scrolling under does not end at a hard edge. */}
+      <div className="sticky bottom-0 z-10 w-full bg-background pb-[max(env(safe-area-inset-bottom),0.5rem)] before:pointer-events-none before:absolute before:inset-x-0 before:-top-6 before:h-6 before:bg-linear-to-t before:from-background before:to-transparent">
         <form
           className="relative rounded-xl border bg-card shadow-sm transition-shadow duration-150 focus-within:border-ring focus-within:shadow-md"
           onSubmit={(event) => {
