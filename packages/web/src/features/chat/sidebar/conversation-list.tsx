@@ -15,9 +15,11 @@ import { useConversationList } from './use-conversation-list';
 
 type Line = { kind: 'heading'; id: string; label: string } | { kind: 'row'; id: string; conversation: Conversation };
 
-// Fixed heights (rows never wrap: titles are truncated), so 1,000 rows cost no measuring.
-const rowHeight = 36;
+// Fixed heights (rows never wrap: titles are truncated), so 1,000 rows cost no measuring;
+// taller rows for fingers on touch screens.
+const rowHeight = { fine: 36, coarse: 44 };
 const headingHeight = 36;
+const isCoarse = () => typeof matchMedia !== 'undefined' && matchMedia('(pointer: coarse)').matches;
 // Load the next page this many lines before the end, so scrolling rarely meets the bottom.
 const prefetchLines = 10;
 
@@ -35,6 +37,7 @@ export function ConversationList({ activeId, onSelect }: ConversationListProps) 
   const [editingId, setEditingId] = useState<string | null>(null);
   const [pendingDelete, setPendingDelete] = useState<Conversation | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [pointer] = useState<'fine' | 'coarse'>(() => (isCoarse() ? 'coarse' : 'fine'));
 
   const lines = useMemo(() => {
     const now = new Date();
@@ -68,7 +71,7 @@ export function ConversationList({ activeId, onSelect }: ConversationListProps) 
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (lines[index]?.kind === 'heading' ? headingHeight : rowHeight),
+    estimateSize: (index) => (lines[index]?.kind === 'heading' ? headingHeight : rowHeight[pointer]),
     getItemKey: (index) => lines[index]?.id ?? index,
     overscan: 12,
     // A first screenful before the element is measured (and when rendered on the server).
@@ -120,7 +123,7 @@ export function ConversationList({ activeId, onSelect }: ConversationListProps) 
               {line.kind === 'heading' ? (
                 <h2 className="flex h-full items-end px-3 pb-1.5 text-xs font-medium text-muted-foreground">{line.label}</h2>
               ) : (
-                <div className="py-px">
+                <div className="h-full py-px">
                   <ConversationRow conversation={line.conversation} active={line.id === activeId} editing={line.id === editingId} actions={actions} />
                 </div>
               )}

@@ -1,5 +1,5 @@
 import { Ellipsis, Pencil, Pin, PinOff, Trash2 } from 'lucide-react';
-import { memo, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
@@ -23,15 +23,25 @@ interface ConversationRowProps {
   actions: RowActions;
 }
 
-/** The inline title editor: Enter or leaving saves, Esc cancels; Enter while an IME is composing is the IME's. */
-function RenameInput({ conversation, onDone }: { conversation: Conversation; onDone: (title: string | null) => void }) {
+/**
+ * The inline title editor: Enter or leaving saves, Esc cancels; Enter while an IME is composing is
+ * the IME's. `byKeyboard` says whether focus should go back to the row.
+ */
+function RenameInput({ conversation, onDone }: { conversation: Conversation; onDone: (title: string | null, byKeyboard: boolean) => void }) {
   const { t } = useTranslation();
+  // Enter unmounts the box, which may also blur it: one answer only.
+  const done = useRef(false);
+  const finish = (title: string | null, byKeyboard: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    onDone(title, byKeyboard);
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing) return;
-    if (event.key === 'Enter') onDone(event.currentTarget.value);
+    if (event.key === 'Enter') finish(event.currentTarget.value, true);
     else if (event.key === 'Escape') {
       event.preventDefault();
-      onDone(null);
+      finish(null, true);
     }
   };
   return (
@@ -42,7 +52,7 @@ function RenameInput({ conversation, onDone }: { conversation: Conversation; onD
       maxLength={200}
       onFocus={(event) => event.currentTarget.select()}
       onKeyDown={onKeyDown}
-      onBlur={(event) => onDone(event.currentTarget.value)}
+      onBlur={(event) => finish(event.currentTarget.value, false)}
       className="h-8 bg-background px-2"
     />
   );
@@ -57,21 +67,35 @@ export const ConversationRow = memo(function ConversationRow({ conversation, act
   const title = conversation.title || t('sidebar.untitled');
   // Rename and delete take the focus elsewhere (the box, the dialog); Esc or pin gives it back to "…".
   const focusMovesOn = useRef(false);
+  const titleButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    titleButton.current?.focus();
+  }, [editing]);
   if (editing) {
     return (
-      <div className="px-1">
-        <RenameInput conversation={conversation} onDone={(value) => actions.rename(conversation.id, value)} />
+      <div className="flex h-full items-center px-1">
+        <RenameInput
+          conversation={conversation}
+          onDone={(value, byKeyboard) => {
+            refocus.current = byKeyboard;
+            actions.rename(conversation.id, value);
+          }}
+        />
       </div>
     );
   }
   return (
     <div
       className={cn(
-        'group relative flex h-8.5 items-center rounded-lg text-sm transition-colors duration-150',
-        active ? 'bg-accent font-medium text-accent-foreground' : 'text-foreground/90 hover:bg-accent/60',
+        'group relative flex h-full items-center rounded-lg text-sm transition-colors duration-150',
+        active ? 'bg-foreground/10 font-medium text-foreground' : 'text-foreground/85 hover:bg-foreground/[0.04]',
       )}
     >
       <button
+        ref={titleButton}
         type="button"
         title={title}
         aria-current={active ? 'page' : undefined}
@@ -84,14 +108,15 @@ export const ConversationRow = memo(function ConversationRow({ conversation, act
       >
         {title}
       </button>
-      <DropdownMenu>
+      {/* Not modal: a modal menu hides the rest of the page from screen readers while it stays focusable (axe aria-hidden-focus). */}
+      <DropdownMenu modal={false}>
         <DropdownMenuTrigger asChild>
           <Button
             variant="ghost"
             size="icon-sm"
             aria-label={t('sidebar.row.actions', { title })}
             className={cn(
-              'absolute right-0.5 size-7.5 text-muted-foreground opacity-0 hover:bg-background/70 focus-visible:opacity-100 group-focus-within:opacity-100 group-hover:opacity-100 data-[state=open]:opacity-100 pointer-coarse:opacity-100',
+              'absolute right-0.5 size-7.5 pointer-coarse:size-9 text-muted-foreground opacity-0 hover:bg-foreground/8 focus-visible:opacity-100 group-focus-within:opacity-100 group-hover:opacity-100 data-[state=open]:opacity-100 pointer-coarse:opacity-100',
               active && 'opacity-100',
             )}
           >

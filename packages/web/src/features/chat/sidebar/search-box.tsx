@@ -70,7 +70,7 @@ export function SearchBox({ value, onChange, inputRef }: SearchBoxProps) {
         </WithTooltip>
       ) : (
         <kbd className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2 font-mono text-xs text-muted-foreground pointer-coarse:hidden" aria-hidden>
-          {isApple() ? '⌘K' : 'Ctrl K'}
+          {isApple() ? '⌘K' : 'Ctrl+K'}
         </kbd>
       )}
       </div>

@@ -45,8 +45,8 @@ export function SearchResults({ typed, activeId, onSelect }: SearchResultsProps)
                 onClick={() => onSelect(hit.conversation_id)}
                 aria-current={hit.conversation_id === activeId ? 'page' : undefined}
                 className={cn(
-                  'w-full rounded-lg px-3 py-2 text-left outline-none transition-colors duration-150 hover:bg-accent/60 focus-visible:ring-2 focus-visible:ring-ring',
-                  hit.conversation_id === activeId && 'bg-accent',
+                  'w-full rounded-lg px-3 py-2 text-left outline-none transition-colors duration-150 hover:bg-foreground/5 focus-visible:ring-2 focus-visible:ring-ring',
+                  hit.conversation_id === activeId && 'bg-foreground/8',
                 )}
               >
                 <span className="block truncate text-sm font-medium">

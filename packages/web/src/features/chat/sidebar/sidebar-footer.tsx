@@ -36,7 +36,8 @@ export function SidebarFooter({ onDeleteAll }: { onDeleteAll: () => void }) {
         </p>
       </div>
       <PreferencesMenu />
-      <DropdownMenu>
+      {/* Not modal: a modal menu hides the rest of the page from screen readers while it stays focusable (axe aria-hidden-focus). */}
+      <DropdownMenu modal={false}>
         <WithTooltip label={t('sidebar.account.menu')}>
           <DropdownMenuTrigger asChild>
             <Button variant="ghost" size="icon" aria-label={t('sidebar.account.menu')} className="text-muted-foreground">

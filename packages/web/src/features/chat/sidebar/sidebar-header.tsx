@@ -26,7 +26,7 @@ export function SidebarHeader({ onNewChat, onCollapse }: { onNewChat: () => void
         <SquarePen />
         {t('sidebar.newChat')}
         <kbd className="ml-auto font-mono text-xs font-normal text-muted-foreground pointer-coarse:hidden" aria-hidden>
-          {isApple() ? '⌘⇧O' : 'Ctrl ⇧ O'}
+          {isApple() ? '⌘⇧O' : 'Ctrl+Shift+O'}
         </kbd>
       </Button>
     </div>
