@@ -39,13 +39,24 @@ export function ConversationList({ activeId, onSelect }: ConversationListProps) 
   const scrollRef = useRef<HTMLDivElement>(null);
   const [pointer] = useState<'fine' | 'coarse'>(() => (isCoarse() ? 'coarse' : 'fine'));
 
+  const items = useMemo(() => flattenList(list.data), [list.data]);
   const lines = useMemo(() => {
     const now = new Date();
-    return groupByDate(flattenList(list.data), now).flatMap((group): Line[] => {
+    return groupByDate(items, now).flatMap((group): Line[] => {
       const label = groupLabel(group.key, t, i18n.language, now);
       return [{ kind: 'heading', id: `h:${label}`, label }, ...group.items.map((conversation) => ({ kind: 'row' as const, id: conversation.id, conversation }))];
     });
-  }, [list.data, t, i18n.language]);
+  }, [items, t, i18n.language]);
+
+  // The conversation on screen left the list (deleted here, in another tab or on another device):
+  // the shell shows a new chat instead of a conversation that no longer exists.
+  const listed = useMemo(() => new Set(items.map((item) => item.id)), [items]);
+  const previouslyListed = useRef(listed);
+  useEffect(() => {
+    const was = activeId !== null && previouslyListed.current.has(activeId);
+    previouslyListed.current = listed;
+    if (was && !listed.has(activeId)) onSelect(null);
+  }, [listed, activeId, onSelect]);
 
   // One object for every row, stable across renders, so a memoized row re-renders only when its own data changes.
   const latest = useRef({ onSelect, rename, setPinned });

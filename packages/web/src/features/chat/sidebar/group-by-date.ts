@@ -3,7 +3,7 @@ import type { Conversation } from '../sync/conversation-cache';
 /** A heading of the list: the fixed ones are translated, a month is named by Intl. */
 export type GroupKey = 'pinned' | 'today' | 'yesterday' | 'week' | 'month' | { year: number; month: number };
 
-export interface ConversationGroup {
+interface ConversationGroup {
   key: GroupKey;
   items: Conversation[];
 }

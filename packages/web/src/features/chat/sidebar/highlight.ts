@@ -1,5 +1,5 @@
 /** A piece of a snippet, `match` when it is the searched text. */
-export interface Segment {
+interface Segment {
   text: string;
   match: boolean;
 }
