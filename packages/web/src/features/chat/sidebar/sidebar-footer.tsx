@@ -32,7 +32,9 @@ export function SidebarFooter({ onDeleteAll }: { onDeleteAll: () => void }) {
         <p className="truncate text-sm font-medium">{name}</p>
         <p className="truncate text-xs text-muted-foreground" aria-live="polite">
           <span className="sr-only">{t('sidebar.account.balance')} </span>
-          {balance.data ? t('sidebar.account.points', { count: balance.data.points, points }) : <span className="inline-block h-3 w-12 animate-pulse rounded bg-foreground/8 align-middle" />}
+          {balance.data && t('sidebar.account.points', { count: balance.data.points, points })}
+          {/* Loading: a placeholder bar; failed: nothing (the balance is shown again where it matters, on sending). */}
+          {balance.isPending && <span className="inline-block h-3 w-12 animate-pulse rounded bg-foreground/8 align-middle motion-reduce:animate-none" />}
         </p>
       </div>
       <PreferencesMenu />

@@ -8,6 +8,8 @@ import { createChatSync, type ChangeEvent } from './chat-sync';
 const apiBase = (import.meta.env.VITE_API_BASE ?? '').replace(/\/+$/, '');
 
 const pageSize = 100;
+const firstRetryMs = 2_000;
+const lastRetryMs = 60_000;
 
 /**
  * Live sync of the conversation list across tabs and devices, while signed in: listens to
@@ -24,19 +26,36 @@ export function useChatSync(): void {
     const sync = createChatSync(queryClient, (since, cursor) =>
       unwrap(api.GET('/api/chat/conversations', { params: { query: { since, limit: pageSize, ...(cursor ? { cursor } : {}) } } })),
     );
-    const source = new EventSource(`${apiBase}/api/chat/events`, { withCredentials: true });
-    source.addEventListener('changed', (event) => {
-      try {
-        sync.onEvent(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent);
-      } catch {
-        // A malformed event says something changed all the same.
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let delay = firstRetryMs;
+    const connect = () => {
+      source = new EventSource(`${apiBase}/api/chat/events`, { withCredentials: true });
+      source.addEventListener('changed', (event) => {
+        try {
+          sync.onEvent(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent);
+        } catch {
+          // A malformed event says something changed all the same.
+          sync.catchUp();
+        }
+      });
+      // Every open, the first included: what changed between the list's fetch and now was not announced.
+      source.addEventListener('open', () => {
+        delay = firstRetryMs;
         sync.catchUp();
-      }
-    });
-    // Every open, the first included: what changed between the list's fetch and now was not announced.
-    source.addEventListener('open', () => sync.catchUp());
+      });
+      // A dropped connection is retried by EventSource itself; an HTTP error (a proxy's 502 during a
+      // deploy) closes it for good, so that one is retried here, waiting longer each time.
+      source.addEventListener('error', () => {
+        if (source?.readyState !== EventSource.CLOSED) return;
+        retry = setTimeout(connect, delay);
+        delay = Math.min(delay * 2, lastRetryMs);
+      });
+    };
+    connect();
     return () => {
-      source.close();
+      clearTimeout(retry);
+      source?.close();
       sync.dispose();
     };
   }, [queryClient, userId]);
