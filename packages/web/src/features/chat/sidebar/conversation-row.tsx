@@ -81,7 +81,8 @@ export const ConversationRow = memo(function ConversationRow({ conversation, act
           conversation={conversation}
           onDone={(value, byKeyboard) => {
             refocus.current = byKeyboard;
-            actions.rename(conversation.id, value);
+            // An unchanged title is not saved: saving would mark it as the user's and stop automatic titles.
+            actions.rename(conversation.id, value?.trim() === conversation.title ? null : value);
           }}
         />
       </div>
