@@ -1,16 +1,7 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import ReactMarkdown, { type Options } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
+import { memo, useEffect, useSyncExternalStore } from 'react';
 import { cn } from '@/lib/cn';
-import { splitBlocks } from './blocks';
-import { caretClass, rehypeCaret } from './caret';
-import { components } from './components';
-import { BlockContext, VirtualMessageContext } from './context';
-import { useRehypeKatex } from './katex';
-import { normalizeMath } from './math-delimiters';
-import { safeUrl } from './safe-url';
+import { caretClass } from './caret';
+import type { MarkdownRenderer } from './markdown-renderer';
 
 export interface MarkdownProps {
   /** The message's markdown, complete or as far as it has streamed. */
@@ -23,55 +14,42 @@ export interface MarkdownProps {
 }
 
 /**
- * A chat message's markdown (GFM, math, highlighted code, Mermaid), built for streaming: the text is
- * split into top-level blocks, each memoized, so a delta re-parses only the last block. No raw HTML
- * is ever rendered (there is no rehype-raw: tags show as text) and unsafe URLs are emptied.
+ * The markdown pipeline (react-markdown, micromark, GFM, math syntax) weighs about 60 KB gzipped:
+ * it is its own chunk, fetched as soon as this module is imported, in parallel with the app's first
+ * requests, so it is nearly always there before the first message. If not, the text shows plain
+ * for that moment.
  */
-export const Markdown = memo(function Markdown({ text, streaming = false, onVirtualMessage, className }: MarkdownProps) {
-  const handler = useRef(onVirtualMessage);
-  useEffect(() => {
-    handler.current = onVirtualMessage;
-  });
-  const blocks = useMemo(() => splitBlocks(normalizeMath(text)), [text]);
-  return (
-    <VirtualMessageContext value={handler}>
-      <div className={cn('markdown', className)}>
-        {blocks.map((block, index) => (
-          // Blocks only ever grow at the end, so an index is a stable identity.
-          <Block key={index} text={block} streaming={streaming && index === blocks.length - 1} />
-        ))}
-        {streaming && blocks.length === 0 && <span className={caretClass} aria-hidden />}
-      </div>
-    </VirtualMessageContext>
-  );
-});
+let renderer: typeof MarkdownRenderer | null = null;
+let loading: Promise<void> | null = null;
+const listeners = new Set<() => void>();
 
-// `~one~` is not strikethrough: answers write "~5 min" and "~10 %" far more often than they strike.
-const remarkPlugins: Options['remarkPlugins'] = [[remarkGfm, { singleTilde: false }], remarkMath];
+function load(): void {
+  loading ??= import('./markdown-renderer').then(
+    (module) => {
+      renderer = module.MarkdownRenderer;
+      for (const listener of listeners) listener();
+    },
+    () => {
+      loading = null; // offline: the next message to render tries again
+    },
+  );
+}
+load();
 
-const Block = memo(function Block({ text, streaming }: { text: string; streaming: boolean }) {
-  const { t } = useTranslation();
-  const rehypeKatex = useRehypeKatex(text.includes('$'));
-  const rehypePlugins = useMemo<Options['rehypePlugins']>(
-    () => [...(rehypeKatex && text.includes('$') ? [rehypeKatex] : []), ...(streaming ? [rehypeCaret] : [])],
-    [rehypeKatex, text, streaming],
-  );
-  const remarkRehypeOptions = useMemo<Options['remarkRehypeOptions']>(
-    () => ({ footnoteLabel: t('markdown.footnotes'), footnoteBackLabel: t('markdown.footnoteBack') }),
-    [t],
-  );
-  const context = useMemo(() => ({ source: text, streaming }), [text, streaming]);
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** A chat message's markdown; see markdown-renderer.tsx for what it draws. */
+export const Markdown = memo(function Markdown(props: MarkdownProps) {
+  const Renderer = useSyncExternalStore(subscribe, () => renderer, () => renderer);
+  useEffect(load, []);
+  if (Renderer) return <Renderer {...props} />;
   return (
-    <BlockContext value={context}>
-      <ReactMarkdown
-        remarkPlugins={remarkPlugins}
-        rehypePlugins={rehypePlugins}
-        remarkRehypeOptions={remarkRehypeOptions}
-        components={components}
-        urlTransform={safeUrl}
-      >
-        {text}
-      </ReactMarkdown>
-    </BlockContext>
+    <div className={cn('markdown whitespace-pre-wrap', props.className)}>
+      {props.text}
+      {props.streaming && <span className={caretClass} aria-hidden />}
+    </div>
   );
 });
