@@ -1,7 +1,8 @@
 /**
  * A rehype plugin for the block still streaming: puts the caret at the very end of the text,
  * inside the last paragraph, list item, heading or table cell, so it sits after the last word
- * rather than on a line of its own.
+ * rather than on a line of its own. A code block still open shows its own caret (code-block.tsx),
+ * so none is added after one.
  */
 interface HastNode {
   type: string;
@@ -23,7 +24,9 @@ const caret = (): HastNode => ({ type: 'element', tagName: 'span', properties: {
 
 export function rehypeCaret() {
   return (tree: HastNode) => {
-    hostOf(tree).children?.push(caret());
+    const host = hostOf(tree);
+    const last = host.children?.at(-1);
+    if (!(last?.type === 'element' && last.tagName === 'pre')) host.children?.push(caret());
   };
 }
 

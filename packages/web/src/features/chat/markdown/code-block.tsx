@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
 import { WithTooltip } from '@/components/ui/tooltip';
 import { cn } from '@/lib/cn';
+import { caretClass } from './caret';
 import { CodeHeader } from './code-header';
 import { grammarFor, useHighlight } from './highlighter';
 
@@ -54,6 +55,7 @@ export function CodeBlock({ code, language, open = false }: { code: string; lang
                 </span>
               ))
             : code}
+          {open && <span className={caretClass} aria-hidden />}
         </code>
       </pre>
     </div>

@@ -100,6 +100,8 @@ describe('Markdown', () => {
     expect(render('Hello *world*', true)).toMatch(/<em>world<\/em><span class="markdown-caret/);
     expect(render('', true)).toContain('markdown-caret');
     expect(render('Hello')).not.toContain('markdown-caret');
+    // In an open code block, after its last character, not on a line below it.
+    expect(render('Run:\n\n```sh\nnpm i', true)).toMatch(/npm i<span class="markdown-caret[^"]*" aria-hidden="true"><\/span><\/code><\/pre><\/div><\/div>$/);
   });
 
   it('shows math as its source until KaTeX has loaded, with \\( \\) read as math', () => {
@@ -130,7 +132,7 @@ describe('Markdown', () => {
 describe('Markdown (the exported component)', () => {
   it('renders with the pipeline once its chunk has loaded, which starts on import', async () => {
     await vi.waitFor(() => {
-      expect(renderToString(createElement(LazyMarkdown, { text: '# Hi\n\n**there**' }))).toBe('<div class="markdown"><h1>Hi</h1>\n<p><strong>there</strong></p></div>');
+      expect(renderToString(createElement(LazyMarkdown, { text: '# Hi\n\n**there**' }))).toBe('<div class="markdown"><h1>Hi</h1><p><strong>there</strong></p></div>');
     });
   });
 });

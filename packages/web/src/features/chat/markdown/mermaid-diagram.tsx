@@ -1,4 +1,4 @@
-import { TriangleAlert } from 'lucide-react';
+import { LoaderCircle, TriangleAlert } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeBlock } from './code-block';
@@ -50,7 +50,8 @@ export function MermaidDiagram({ source }: { source: string }) {
           dangerouslySetInnerHTML={{ __html: drawn.svg }}
         />
       ) : (
-        <div className="m-4 flex h-32 items-center justify-center rounded-md bg-muted/60 text-sm text-muted-foreground motion-safe:animate-pulse" aria-busy>
+        <div className="m-4 flex h-32 items-center justify-center gap-2 rounded-md border border-dashed text-sm text-muted-foreground" aria-busy>
+          <LoaderCircle className="size-4 motion-safe:animate-spin" aria-hidden />
           {t('markdown.diagram.loading')}
         </div>
       )}
