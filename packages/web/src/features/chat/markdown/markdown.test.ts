@@ -111,6 +111,10 @@ describe('Markdown', () => {
     expect(html).not.toContain('\\(');
   });
 
+  it('does not take prices for math', () => {
+    expect(render('Plans cost $5 and $10 a month.')).toBe('<div class="markdown"><p>Plans cost $5 and $10 a month.</p></div>');
+  });
+
   it('draws task lists with labelled checkboxes, strikethrough with two tildes only', () => {
     const html = render('- [x] done\n- [ ] todo\n\n~~old~~ and ~5 min');
     expect(html).toContain('aria-label="已完成"');

@@ -53,6 +53,23 @@ describe('normalizeMath', () => {
   });
 
   it('returns text without math unchanged', () => {
-    expect(normalizeMath('Plain text, $5 and more.')).toBe('Plain text, $5 and more.');
+    expect(normalizeMath('Plain text, (a) and [b].')).toBe('Plain text, (a) and [b].');
+  });
+
+  it('keeps prices as text: a $ is math only before and after a non-space, not before a digit', () => {
+    expect(normalizeMath('It costs $5 and $10 a month.')).toBe('It costs \\$5 and \\$10 a month.');
+    expect(normalizeMath('From $5-$10, or $ 3.')).toBe('From \\$5-\\$10, or \\$ 3.');
+    expect(normalizeMath('Let $x$ and $\\alpha_1$ be')).toBe('Let $x$ and $\\alpha_1$ be');
+    expect(normalizeMath('$5 and $x$')).toBe('$5 and \\$x$');
+  });
+
+  it('leaves a $ that is already escaped, or in code, alone', () => {
+    expect(normalizeMath('a \\$5 and `$HOME` b')).toBe('a \\$5 and `$HOME` b');
+    expect(normalizeMath('```sh\necho $PATH $1\n```')).toBe('```sh\necho $PATH $1\n```');
+  });
+
+  it('copies display math as it is, dollars, brackets and blank lines included', () => {
+    const block = '$$\n\\text{cost: \\$5} \\quad \\[x\\]\n\nb\n$$';
+    expect(normalizeMath(block)).toBe(block);
   });
 });
