@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { splitBlocks } from './blocks';
+import { splitBlocks as split } from './blocks';
+
+const splitBlocks = (text: string) => split(text).map((block) => block.text);
 
 describe('splitBlocks', () => {
   it('splits paragraphs, headings and tables at blank lines', () => {
@@ -50,12 +52,34 @@ describe('splitBlocks', () => {
   });
 
   it('leaves earlier blocks unchanged as text streams in, so their renders are reused', () => {
-    const answer = '# Plan\n\nStep one.\n\n```js\nlet a = 1;\n\nlet b = 2;\n```\n\n- x\n- y\n\nDone.';
+    const answer = '# Plan\n\nStep one.\n\n```js\nlet a = 1;\n\nlet b = 2;\n```\n\n- x\n- y\n\n$$\na\n\nb\n$$\n\nDone.';
     const final = splitBlocks(answer);
     for (let end = 1; end <= answer.length; end++) {
       const partial = splitBlocks(answer.slice(0, end));
-      // Every block but the last one still growing is already final.
-      expect(partial.slice(0, -1)).toEqual(final.slice(0, partial.length - 1));
+      // Every block but the last two is already final (the last one's first line may be incomplete).
+      expect(partial.slice(0, -2)).toEqual(final.slice(0, Math.max(0, partial.length - 2)));
     }
+  });
+
+  it('splits a growing text from its last block on, the same as splitting it whole', () => {
+    const answer =
+      'Intro.\n\n1. a\n\n   more\n\n2. b\n\n```py\nx = 1\n\ny = 2\n```\n\n| a |\n|---|\n| 1 |\n\nSee [docs][d].\n\n[d]: https://example.com\n\nEnd.';
+    let previous = { text: '', blocks: split('') };
+    for (let end = 1; end <= answer.length; end += 1) {
+      const text = answer.slice(0, end);
+      const blocks = split(text, previous);
+      expect(blocks, text).toEqual(split(text));
+      previous = { text, blocks };
+    }
+  });
+
+  it('records where each block starts', () => {
+    const text = 'One.\n\n\nTwo.\n\nThree.';
+    for (const block of split(text)) expect(text.slice(block.start, block.start + block.text.length)).toBe(block.text);
+  });
+
+  it('splits a text that does not extend the previous one afresh', () => {
+    const previous = { text: 'Hello\n\nworld', blocks: split('Hello\n\nworld') };
+    expect(split('Bye\n\nall', previous).map((block) => block.text)).toEqual(['Bye', 'all']);
   });
 });

@@ -8,24 +8,48 @@ import { closesFence, openingFence, type Fence } from './fences';
  * - before an indented line or, inside a list, before the next item (a loose list stays one list,
  *   and a paragraph or code indented under an item stays in that item);
  * - anywhere, when the text has link reference or footnote definitions, which reach across blocks.
+ *
+ * Given the split of an earlier version of the text that this one extends (a streaming answer),
+ * only its last two blocks onwards are split again, so the cost of a delta does not grow with the
+ * answer. Two, because the boundary before the last block was decided on its first line, which
+ * may have been incomplete ("2" before "2. item" joins the list above).
  */
-export function splitBlocks(text: string): string[] {
+export function splitBlocks(text: string, previous?: { text: string; blocks: Block[] }): Block[] {
+  const kept = Math.max(0, (previous?.blocks.length ?? 0) - 2);
+  const from = previous?.blocks[kept]?.start ?? 0;
+  if (previous && from > 0 && text.startsWith(previous.text) && !definition.test(text.slice(from))) {
+    return [...previous.blocks.slice(0, kept), ...splitFrom(text, from)];
+  }
   if (text.trim() === '') return [];
-  if (definition.test(text)) return [text];
+  if (definition.test(text)) return [{ text, start: 0 }];
+  return splitFrom(text, 0);
+}
 
-  const blocks: string[] = [];
+export interface Block {
+  text: string;
+  /** Where the block starts in the whole text. */
+  start: number;
+}
+
+/** The blocks of text from `from`, a point where no fence or math block is open. */
+function splitFrom(text: string, from: number): Block[] {
+  const blocks: Block[] = [];
   let current: string[] = [];
+  let start = from;
+  let offset = from;
   let fence: Fence | null = null;
   let inMath = false;
   let blankBefore = false;
 
   const flush = () => {
     const block = current.join('\n');
-    if (block.trim() !== '') blocks.push(block);
+    if (block.trim() !== '') blocks.push({ text: block, start });
     current = [];
   };
 
-  for (const line of text.split('\n')) {
+  for (const line of text.slice(from).split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
     if (fence) {
       if (closesFence(line, fence)) fence = null;
       current.push(line);
@@ -45,6 +69,7 @@ export function splitBlocks(text: string): string[] {
       // The blank lines that separated the blocks belong to neither.
       while (current.length > 0 && current.at(-1)?.trim() === '') current.pop();
       flush();
+      start = lineStart;
     }
     blankBefore = false;
     fence = openingFence(line);

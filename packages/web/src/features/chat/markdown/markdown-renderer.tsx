@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ReactMarkdown, { type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
@@ -23,13 +23,19 @@ export const MarkdownRenderer = memo(function MarkdownRenderer({ text, streaming
   useEffect(() => {
     handler.current = onVirtualMessage;
   });
-  const blocks = useMemo(() => splitBlocks(normalizeMath(text)), [text]);
+  // The last split is kept, so that a streamed delta splits only from the last block on.
+  const [split, setSplit] = useState(() => ({ text, blocks: splitBlocks(text) }));
+  let blocks = split.blocks;
+  if (split.text !== text) {
+    blocks = splitBlocks(text, split);
+    setSplit({ text, blocks });
+  }
   return (
     <VirtualMessageContext value={handler}>
       <div className={cn('markdown', className)}>
         {blocks.map((block, index) => (
           // Blocks only ever grow at the end, so an index is a stable identity.
-          <Block key={index} text={block} streaming={streaming && index === blocks.length - 1} />
+          <Block key={index} text={block.text} streaming={streaming && index === blocks.length - 1} />
         ))}
         {streaming && blocks.length === 0 && <span className={caretClass} aria-hidden />}
       </div>
@@ -40,8 +46,9 @@ export const MarkdownRenderer = memo(function MarkdownRenderer({ text, streaming
 // `~one~` is not strikethrough: answers write "~5 min" and "~10 %" far more often than they strike.
 const remarkPlugins: Options['remarkPlugins'] = [[remarkGfm, { singleTilde: false }], remarkMath];
 
-const Block = memo(function Block({ text, streaming }: { text: string; streaming: boolean }) {
+const Block = memo(function Block({ text: markdown, streaming }: { text: string; streaming: boolean }) {
   const { t } = useTranslation();
+  const text = useMemo(() => normalizeMath(markdown), [markdown]);
   const rehypeKatex = useRehypeKatex(text.includes('$'));
   const rehypePlugins = useMemo<Options['rehypePlugins']>(
     () => [...(rehypeKatex && text.includes('$') ? [rehypeKatex] : []), ...(streaming ? [rehypeCaret] : [])],
