@@ -6,11 +6,15 @@ export function useCopy(): { copied: boolean; copy: (text: string) => void } {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   const copy = (text: string) => {
-    void navigator.clipboard.writeText(text).then(() => {
-      clearTimeout(timer.current);
-      setCopied(true);
-      timer.current = setTimeout(() => setCopied(false), 2000);
-    });
+    // No clipboard outside a secure context (plain http), or permission refused: nothing to confirm.
+    navigator.clipboard?.writeText(text).then(
+      () => {
+        clearTimeout(timer.current);
+        setCopied(true);
+        timer.current = setTimeout(() => setCopied(false), 2000);
+      },
+      () => undefined,
+    );
   };
   return { copied, copy };
 }
