@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { MarketEntry } from './market-types';
+import { formatPoints, summarizePrice } from './price';
+
+const pill = 'inline-flex h-5 shrink-0 items-center rounded-full px-2 text-[11px] leading-none font-medium whitespace-nowrap';
+
+/** A row's price in points ("0.5 / 1.5 per 1M", "2 per call", "Free"); nothing for an unpriced model. */
+export function PriceBadge({ price }: { price: MarketEntry['price'] }) {
+  const { t, i18n } = useTranslation();
+  if (!price) return null;
+  const summary = summarizePrice(price);
+  const points = (micro: number) => formatPoints(micro, i18n.language);
+  if (summary.kind === 'free') return <span className={`${pill} bg-primary/10 text-primary`}>{t('settings.badge.free')}</span>;
+  if (summary.kind === 'request') return <span className={`${pill} bg-muted text-muted-foreground`}>{t('settings.badge.perCall', { points: points(summary.perCall) })}</span>;
+  return (
+    <span className={`${pill} bg-muted text-muted-foreground tabular-nums`} title={t('settings.badge.perMillionTitle')}>
+      {t('settings.badge.perMillion', { input: points(summary.inputPerMillion), output: points(summary.outputPerMillion) })}
+    </span>
+  );
+}
+
+/** "Plus" when the user's plan pays for the model, "Long context" for high-context models. */
+export function FeatureBadges({ entry }: { entry: Pick<MarketEntry, 'plan' | 'high_context'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {entry.plan && (
+        <span className={`${pill} bg-primary text-primary-foreground`} title={t('settings.badge.planTitle')}>
+          {t('settings.badge.plan')}
+        </span>
+      )}
+      {entry.high_context && <span className={`${pill} border text-muted-foreground`}>{t('settings.badge.longContext')}</span>}
+    </>
+  );
+}
