@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
+import { TooltipProvider } from '@/components/ui/tooltip';
 import type { ChatSettings, ChatSettingsPatch } from './market-types';
 import { ModelPicker } from './model-picker';
 import { NumericField } from './numeric-field';
@@ -45,8 +46,10 @@ export function ChatSettingsPanel({ settings, onChange, anonymous }: ChatSetting
   const modelId = useId();
   const promptId = useId();
 
+  // Its own tooltip provider: the panel works wherever it is placed, whatever the app's root holds.
   return (
-    <div className="flex flex-col gap-7">
+    <TooltipProvider>
+      <div className="flex flex-col gap-7">
       <div className="flex flex-col gap-2.5">
         <Label htmlFor={modelId}>{t('settings.panel.model')}</Label>
         <ModelPicker
@@ -86,6 +89,7 @@ export function ChatSettingsPanel({ settings, onChange, anonymous }: ChatSetting
           {t('settings.panel.systemPromptHelp')}
         </p>
       </div>
-    </div>
+      </div>
+    </TooltipProvider>
   );
 }
