@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupEntries, matchScore, offeredEntries } from './market-filter';
+import { groupEntries, offeredEntries, paletteRows } from './market-filter';
 import { marketEntry, tokenPrice } from './test-market';
 
 describe('offeredEntries', () => {
@@ -41,24 +41,38 @@ describe('groupEntries', () => {
   });
 });
 
-describe('matchScore', () => {
-  const keywords = ['通义千问 Max', 'Qwen', '推理', 'long'];
+describe('paletteRows', () => {
+  const entries = [
+    marketEntry('qwen-max', { name: '通义千问 Max', tags: ['推理'] }),
+    marketEntry('qwen-turbo', { name: '通义千问 Turbo' }),
+    marketEntry('gpt-4o', { name: 'GPT-4o', favorite: true }),
+    marketEntry('gemini-pro-thinking', { name: 'Gemini Pro Thinking' }),
+  ];
+  const groups = groupEntries(entries);
+  const found = (search: string) => paletteRows(groups, search).map((row) => (row.kind === 'heading' ? `# ${row.group}` : row.entry.model));
 
-  it('matches id, name, provider and tags, in any case, Chinese included', () => {
-    expect(matchScore('qwen-max', '千问', keywords)).toBeGreaterThan(0);
-    expect(matchScore('qwen-max', '推理', keywords)).toBeGreaterThan(0);
-    expect(matchScore('qwen-max', 'QWEN', keywords)).toBeGreaterThan(0);
-    expect(matchScore('qwen-max', 'max 千问', keywords)).toBeGreaterThan(0);
-    expect(matchScore('qwen-max', '', keywords)).toBe(1);
+  it('lists every group under its heading when nothing is typed', () => {
+    expect(found('')).toEqual(['# favorites', 'gpt-4o', '# qwen', 'qwen-max', 'qwen-turbo', '# google', 'gemini-pro-thinking']);
   });
 
-  it('needs every word and no fuzzy letters', () => {
-    expect(matchScore('qwen-max', 'gpt', keywords)).toBe(0);
-    expect(matchScore('gemini-pro-thinking', 'gpt', ['Gemini Pro Thinking'])).toBe(0);
-    expect(matchScore('qwen-max', 'qwen turbo', keywords)).toBe(0);
+  it('finds by id, name, provider and tag, in any case, Chinese included', () => {
+    expect(found('千问')).toEqual(['# qwen', 'qwen-max', 'qwen-turbo']);
+    expect(found('推理')).toEqual(['# qwen', 'qwen-max']);
+    expect(found('GPT-4O')).toEqual(['# favorites', 'gpt-4o']);
+    expect(found('google')).toEqual(['# google', 'gemini-pro-thinking']);
+    expect(found('max 千问')).toEqual(['# qwen', 'qwen-max']);
   });
 
-  it('ranks a name or id that starts with the search first', () => {
-    expect(matchScore('gpt-4o', 'gpt', ['GPT-4o'])).toBeGreaterThan(matchScore('chatgpt-4o-latest', 'gpt', ['ChatGPT-4o']));
+  it('needs every word, and matches no scattered letters', () => {
+    expect(found('gpt')).toEqual(['# favorites', 'gpt-4o']);
+    expect(found('qwen gpt')).toEqual([]);
+  });
+
+  it('filters 500 models in well under a frame', () => {
+    const many = groupEntries(Array.from({ length: 500 }, (_, index) => marketEntry(`model-${index}`, { name: `模型 ${index}`, tags: ['chat', 'vision'] })));
+    const started = performance.now();
+    for (const search of ['m', 'mo', 'model-4', 'model-49', '模型 4']) paletteRows(many, search);
+    expect((performance.now() - started) / 5).toBeLessThan(16);
+    expect(paletteRows(many, 'model-49').filter((row) => row.kind === 'model')).toHaveLength(11);
   });
 });

@@ -1,5 +1,5 @@
 import type { MarketEntry } from './market-types';
-import { type ProviderId, providerOf } from './provider';
+import { type ProviderId, providerName, providerOf } from './provider';
 
 /** Signed-out visitors may only use free models opened to them (README, Anonymous chat). */
 export function offeredEntries(entries: readonly MarketEntry[], anonymous: boolean): MarketEntry[] {
@@ -39,16 +39,35 @@ export function groupEntries(entries: readonly MarketEntry[], favoriteOrder: rea
 
 /**
  * The palette's search: every word typed must appear in the model's id, name, provider or tags
- * (case-insensitive, so 千问 and GPT-4O both work), a name or id that starts with the search
- * ranks first. Substrings rather than cmdk's fuzzy default: "gpt" should not match
- * "google-pro-thinking", and it stays cheap over 500 models on every keystroke.
+ * (case-insensitive, so 千问 and GPT-4O both work). Substrings rather than a fuzzy match: "gpt"
+ * should not find "google-pro-thinking", and it stays cheap over 500 models on every keystroke.
  */
-export function matchScore(value: string, search: string, keywords: readonly string[] = []): number {
+function matches(value: string, search: string, keywords: readonly string[]): boolean {
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return 1;
-  const fields = [value, ...keywords].map((field) => field.toLowerCase());
-  const haystack = fields.join('\n');
-  if (!words.every((word) => haystack.includes(word))) return 0;
-  const whole = search.trim().toLowerCase();
-  return fields.slice(0, 2).some((field) => field.startsWith(whole)) ? 1 : 0.5;
+  const haystack = [value, ...keywords].join('\n').toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+/** One line of the palette: a group's heading or a model. */
+export type PaletteRow = { kind: 'heading'; group: ModelGroup['key'] } | { kind: 'model'; entry: MarketEntry };
+
+/**
+ * The palette's lines for a search: the groups with only their matching models (a group left
+ * empty disappears), flattened so a virtual list draws only what is on screen.
+ */
+export function paletteRows(groups: readonly ModelGroup[], search: string): PaletteRow[] {
+  const rows: PaletteRow[] = [];
+  for (const group of groups) {
+    const found = search.trim() ? group.entries.filter((entry) => matches(entry.model, search, searchKeywords(entry))) : group.entries;
+    if (!found.length) continue;
+    rows.push({ kind: 'heading', group: group.key });
+    for (const entry of found) rows.push({ kind: 'model', entry });
+  }
+  return rows;
+}
+
+/** What a model is found by besides its id: its name, its provider's name and its tags. */
+function searchKeywords(entry: MarketEntry): string[] {
+  const provider = providerName(providerOf(entry));
+  return [entry.name, ...(provider ? [provider] : []), ...entry.tags];
 }

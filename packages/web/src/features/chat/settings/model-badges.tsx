@@ -11,9 +11,11 @@ export function PriceBadge({ price }: { price: MarketEntry['price'] }) {
   const summary = summarizePrice(price);
   const points = (micro: number) => formatPoints(micro, i18n.language);
   if (summary.kind === 'free') return <span className={`${pill} bg-primary/10 text-primary`}>{t('settings.badge.free')}</span>;
-  if (summary.kind === 'request') return <span className={`${pill} bg-muted text-muted-foreground`}>{t('settings.badge.perCall', { points: points(summary.perCall) })}</span>;
+  // Paid prices are quiet text, not pills: they must read on a highlighted row too.
+  const quiet = 'shrink-0 text-xs whitespace-nowrap text-muted-foreground tabular-nums';
+  if (summary.kind === 'request') return <span className={quiet}>{t('settings.badge.perCall', { points: points(summary.perCall) })}</span>;
   return (
-    <span className={`${pill} bg-muted text-muted-foreground tabular-nums`} title={t('settings.badge.perMillionTitle')}>
+    <span className={quiet} title={t('settings.badge.perMillionTitle')}>
       {t('settings.badge.perMillion', { input: points(summary.inputPerMillion), output: points(summary.outputPerMillion) })}
     </span>
   );

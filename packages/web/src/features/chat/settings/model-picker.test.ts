@@ -62,15 +62,11 @@ describe('the palette', () => {
     expect(html).not.toContain('House');
   });
 
-  it('renders 500 models quickly', () => {
-    const prefixes = ['gpt', 'claude', 'gemini', 'deepseek', 'qwen', 'glm', 'house'];
-    const many = Array.from({ length: 500 }, (_, index) => marketEntry(`${prefixes[index % prefixes.length]}-${index}`, { name: `Model ${index}`, favorite: index % 50 === 0 }));
-    list(many); // warm up (module and formatter set-up)
-    const started = performance.now();
+  it('draws only the first screenful of a long market', () => {
+    const many = Array.from({ length: 500 }, (_, index) => marketEntry(`model-${index}`, { name: `Model ${index}` }));
     const html = list(many);
-    const elapsed = performance.now() - started;
-    expect(html).toContain('Model 499');
-    console.info(`500 models rendered in ${elapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(1500);
+    expect(html).toContain('Model 0');
+    expect(html).not.toContain('Model 499');
+    expect(html.match(/role="option"/g)?.length ?? 0).toBeLessThan(30);
   });
 });
