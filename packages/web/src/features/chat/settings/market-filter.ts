@@ -37,14 +37,26 @@ export function groupEntries(entries: readonly MarketEntry[], favoriteOrder: rea
   return groups;
 }
 
+/** Each model's searchable text, built once per market answer (entries are replaced, never mutated). */
+const haystacks = new WeakMap<MarketEntry, string>();
+
+/** What a model is found by: its id, name, provider's name and tags, in lower case. */
+function haystackOf(entry: MarketEntry): string {
+  let found = haystacks.get(entry);
+  if (found === undefined) {
+    found = [entry.model, entry.name, providerName(providerOf(entry)) ?? '', ...entry.tags].join('\n').toLowerCase();
+    haystacks.set(entry, found);
+  }
+  return found;
+}
+
 /**
  * The palette's search: every word typed must appear in the model's id, name, provider or tags
  * (case-insensitive, so 千问 and GPT-4O both work). Substrings rather than a fuzzy match: "gpt"
  * should not find "google-pro-thinking", and it stays cheap over 500 models on every keystroke.
  */
-function matches(value: string, search: string, keywords: readonly string[]): boolean {
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  const haystack = [value, ...keywords].join('\n').toLowerCase();
+function matches(entry: MarketEntry, words: readonly string[]): boolean {
+  const haystack = haystackOf(entry);
   return words.every((word) => haystack.includes(word));
 }
 
@@ -56,9 +68,10 @@ export type PaletteRow = { kind: 'heading'; group: ModelGroup['key'] } | { kind:
  * empty disappears), flattened so a virtual list draws only what is on screen.
  */
 export function paletteRows(groups: readonly ModelGroup[], search: string): PaletteRow[] {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   const rows: PaletteRow[] = [];
   for (const group of groups) {
-    const found = search.trim() ? group.entries.filter((entry) => matches(entry.model, search, searchKeywords(entry))) : group.entries;
+    const found = words.length ? group.entries.filter((entry) => matches(entry, words)) : group.entries;
     if (!found.length) continue;
     rows.push({ kind: 'heading', group: group.key });
     for (const entry of found) rows.push({ kind: 'model', entry });
@@ -66,8 +79,3 @@ export function paletteRows(groups: readonly ModelGroup[], search: string): Pale
   return rows;
 }
 
-/** What a model is found by besides its id: its name, its provider's name and its tags. */
-function searchKeywords(entry: MarketEntry): string[] {
-  const provider = providerName(providerOf(entry));
-  return [entry.name, ...(provider ? [provider] : []), ...entry.tags];
-}

@@ -208,7 +208,13 @@ function ModelOption({ id, entry, active, current, style, onHover, onSelect }: M
       onClick={onSelect}
       className="absolute inset-x-0 top-0 px-1.5"
     >
-      <div className={cn('flex h-full cursor-pointer items-center gap-3 rounded-md px-2.5', active && 'bg-accent text-accent-foreground')}>
+      <div
+        className={cn(
+          'flex h-full cursor-pointer items-center gap-3 rounded-md px-2.5',
+          // Muted grey on the highlight falls under 4.5:1; darken the secondary text there.
+          active && 'bg-accent text-accent-foreground [&_.text-muted-foreground]:text-foreground/70',
+        )}
+      >
         <ModelAvatar entry={entry} />
         <span className="flex min-w-0 flex-1 flex-col gap-1">
           <span className="flex min-w-0 items-center gap-1.5">
