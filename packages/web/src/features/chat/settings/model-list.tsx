@@ -18,6 +18,8 @@ interface ModelListProps {
   onSelect: (model: string) => void;
   /** Rendered at the end of the search row (the phone dialog's close button). */
   searchEnd?: ReactNode;
+  /** Focus the search box on open (desktop); phones leave the keyboard down until asked. */
+  autoFocus?: boolean;
   className?: string;
 }
 
@@ -33,7 +35,7 @@ const PAGE = 8;
  * box keeps the focus and drives the list as a combobox: arrows and Page keys move, Enter picks
  * (never while an IME is composing), Escape is the surrounding popover's or dialog's.
  */
-export function ModelList({ value, anonymous, onSelect, searchEnd, className }: ModelListProps) {
+export function ModelList({ value, anonymous, onSelect, searchEnd, autoFocus = true, className }: ModelListProps) {
   const { t } = useTranslation();
   const market = useMarket();
   const offered = useMemo(() => offeredEntries(market.data ?? [], anonymous), [market.data, anonymous]);
@@ -111,7 +113,7 @@ export function ModelList({ value, anonymous, onSelect, searchEnd, className }: 
       <div className="flex items-center gap-2 border-b px-3">
         <Search aria-hidden className="size-4 shrink-0 text-muted-foreground" />
         <input
-          autoFocus
+          autoFocus={autoFocus}
           role="combobox"
           aria-expanded
           aria-controls={listId}

@@ -41,12 +41,21 @@ export function ModelPicker({ value, onChange, anonymous = false, className, id 
     return (
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogTrigger asChild>{trigger}</DialogTrigger>
-        <DialogContent bare aria-describedby={undefined} className="top-0 left-0 flex h-dvh w-full max-w-none translate-x-0 translate-y-0 flex-col gap-0 rounded-none border-0 p-0 pt-[env(safe-area-inset-top)]">
+        <DialogContent
+          bare
+          aria-describedby={undefined}
+          // Focus the sheet, not the search box: the phone keyboard would cover half the list.
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            (event.currentTarget as HTMLElement).focus();
+          }}
+          className="top-0 left-0 flex h-dvh w-full max-w-none translate-x-0 translate-y-0 flex-col gap-0 rounded-none border-0 p-0 pt-[env(safe-area-inset-top)]">
           <DialogTitle className="sr-only">{t('settings.picker.title')}</DialogTitle>
           <ModelList
             value={value}
             anonymous={anonymous}
             onSelect={choose}
+            autoFocus={false}
             className="flex-1"
             searchEnd={
               <DialogClose asChild>

@@ -20,7 +20,8 @@ describe('parseSetting', () => {
   it('refuses out of range, fractions where whole numbers are needed, and words', () => {
     expect(parseSetting(setting('temperature'), '2.1')).toEqual({ ok: false });
     expect(parseSetting(setting('top_p'), '-0.1')).toEqual({ ok: false });
-    expect(parseSetting(setting('context_length'), '101')).toEqual({ ok: false });
+    expect(parseSetting(setting('context_length'), '201')).toEqual({ ok: false });
+    expect(parseSetting(setting('context_length'), '-1')).toEqual({ ok: false });
     expect(parseSetting(setting('top_k'), '0')).toEqual({ ok: false });
     expect(parseSetting(setting('max_tokens'), '1.5')).toEqual({ ok: false });
     expect(parseSetting(setting('max_tokens'), '1e3')).toEqual({ ok: false });

@@ -21,7 +21,8 @@ export interface NumericSetting {
 }
 
 export const numericSettings: readonly NumericSetting[] = [
-  { key: 'context_length', min: 0, max: 100, step: 1, integer: true, fallback: 8, neutral: 8, slider: { min: 0, max: 100 } },
+  // The slider covers the useful 0–100; the server takes up to 200, so a larger stored value stays valid.
+  { key: 'context_length', min: 0, max: 200, step: 1, integer: true, fallback: 8, neutral: 8, slider: { min: 0, max: 100 } },
   // A slider over 1 … 1,000,000 would be useless: a plain number.
   { key: 'max_tokens', min: 1, max: 1_000_000, step: 1, integer: true, fallback: null, neutral: 4096, slider: null },
   { key: 'temperature', min: 0, max: 2, step: 0.1, integer: false, fallback: null, neutral: 1, slider: { min: 0, max: 2 } },
