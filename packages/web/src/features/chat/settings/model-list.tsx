@@ -8,9 +8,9 @@ import { cn } from '@/lib/cn';
 import { groupEntries, offeredEntries, type PaletteRow, paletteRows } from './market-filter';
 import type { MarketEntry } from './market-types';
 import { ModelAvatar } from './model-avatar';
-import { FeatureBadges, PriceBadge } from './model-badges';
+import { CapabilityIcons, FeatureBadges, PriceBadge } from './model-badges';
 import { providerName } from './provider';
-import { useFavoriteOrder, useMarket } from './use-market';
+import { type ModelCapabilities, useCapabilities, useFavoriteOrder, useMarket } from './use-market';
 
 interface ModelListProps {
   value: string;
@@ -40,6 +40,7 @@ export function ModelList({ value, anonymous, onSelect, searchEnd, autoFocus = t
   const market = useMarket();
   const offered = useMemo(() => offeredEntries(market.data ?? [], anonymous), [market.data, anonymous]);
   const favoriteOrder = useFavoriteOrder(offered.some((entry) => entry.favorite)).data;
+  const capabilities = useCapabilities(!anonymous).data;
   const groups = useMemo(() => groupEntries(offered, favoriteOrder), [offered, favoriteOrder]);
   const [search, setSearch] = useState('');
   // Typing stays instant; the list catches up when the browser has time.
@@ -172,6 +173,7 @@ export function ModelList({ value, anonymous, onSelect, searchEnd, autoFocus = t
                 entry={row.entry}
                 active={item.index === activeRow}
                 current={row.entry.model === value}
+                capabilities={capabilities?.get(row.entry.model)}
                 style={place}
                 onHover={() => setActiveModel(row.entry.model)}
                 onSelect={() => onSelect(row.entry.model)}
@@ -194,12 +196,13 @@ interface ModelOptionProps {
   entry: MarketEntry;
   active: boolean;
   current: boolean;
+  capabilities: ModelCapabilities | undefined;
   style: React.CSSProperties;
   onHover: () => void;
   onSelect: () => void;
 }
 
-function ModelOption({ id, entry, active, current, style, onHover, onSelect }: ModelOptionProps) {
+function ModelOption({ id, entry, active, current, capabilities, style, onHover, onSelect }: ModelOptionProps) {
   return (
     <div
       id={id}
@@ -226,6 +229,7 @@ function ModelOption({ id, entry, active, current, style, onHover, onSelect }: M
           <span className="flex min-w-0 items-center gap-2">
             <span className="truncate font-mono text-xs text-muted-foreground">{entry.model}</span>
             <PriceBadge price={entry.price} />
+            <CapabilityIcons capabilities={capabilities} />
           </span>
         </span>
         <Check aria-hidden className={cn('size-4 shrink-0 text-primary', !current && 'invisible')} />

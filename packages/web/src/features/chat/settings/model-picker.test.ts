@@ -55,6 +55,19 @@ describe('the palette', () => {
     expect(html).toContain('src="https://example.com/house.png"');
   });
 
+  it('shows what the server knows a model can do, and nothing for models it does not know', () => {
+    const capabilities = (known: boolean, vision: boolean) => ({ known, kind: 'chat', vision, tools: true, reasoning: false, context_window: known ? 128_000 : 0, max_output: null, input: [], output: [] });
+    const models = new Map([
+      ['gpt-4o', capabilities(true, true)],
+      ['house', capabilities(false, true)],
+    ]);
+    const html = textOf(renderWithMarket(createElement(ModelList, { value: '', anonymous: false, onSelect: () => {} }), market, [[['models'], models]]));
+    expect(html.match(/aria-label="Reads images"/g)).toHaveLength(1);
+    expect(html.match(/aria-label="Calls tools"/g)).toHaveLength(1);
+    expect(html).not.toContain('Reasons before answering');
+    expect(html).toContain('128K');
+  });
+
   it('offers signed-out visitors only the models open to them', () => {
     const html = list(market, true);
     expect(html).toContain('通义千问 Turbo');

@@ -12,10 +12,11 @@ export async function initTestI18n(): Promise<typeof i18n> {
   return i18n;
 }
 
-/** Renders with a query cache already holding the market (undefined: still loading). */
-export function renderWithMarket(element: ReactElement, market?: MarketEntry[]): string {
+/** Renders with a query cache already holding the market (undefined: still loading) and any other answers. */
+export function renderWithMarket(element: ReactElement, market?: MarketEntry[], more: Array<[readonly unknown[], unknown]> = []): string {
   const client = new QueryClient();
   if (market) client.setQueryData(['market'], market);
+  for (const [key, data] of more) client.setQueryData(key, data);
   return renderToString(createElement(QueryClientProvider, { client }, element));
 }
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
+import type { paths } from '@/lib/api/schema';
 import type { MarketEntry } from './market-types';
 
 /** The market changes when an administrator edits it: a few minutes of staleness costs nothing. */
@@ -27,4 +28,20 @@ export function useFavoriteOrder(enabled: boolean) {
 /** The market's entry for a model id; undefined while loading or for a model the market does not list. */
 export function findMarketEntry(entries: readonly MarketEntry[] | undefined, model: string): MarketEntry | undefined {
   return entries?.find((entry) => entry.model === model);
+}
+
+/** What a model can do (`GET /api/models`, P-7): only shown when the server knows the model. */
+export type ModelCapabilities = paths['/api/models']['get']['responses'][200]['content']['application/json']['data'][number]['capabilities'];
+
+/**
+ * The signed-in user's models with their capabilities, by id. The market does not carry them;
+ * signed-out visitors cannot ask (the route is for users), so they see none.
+ */
+export function useCapabilities(enabled: boolean) {
+  return useQuery({
+    queryKey: ['models'],
+    queryFn: async () => new Map((await unwrap(api.GET('/api/models'))).data.map((model) => [model.id, model.capabilities])),
+    staleTime: FIVE_MINUTES,
+    enabled,
+  });
 }
