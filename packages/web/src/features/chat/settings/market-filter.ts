@@ -6,7 +6,7 @@ export function offeredEntries(entries: readonly MarketEntry[], anonymous: boole
   return anonymous ? entries.filter((entry) => entry.price?.anonymous === true) : [...entries];
 }
 
-export interface ModelGroup {
+interface ModelGroup {
   /** 'favorites' for the user's own list, else the provider. */
   key: 'favorites' | ProviderId;
   entries: MarketEntry[];

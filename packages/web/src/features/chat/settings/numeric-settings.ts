@@ -1,5 +1,3 @@
-import type { ChatSettings } from './market-types';
-
 type NumericKey = 'context_length' | 'max_tokens' | 'temperature' | 'top_p' | 'top_k' | 'frequency_penalty' | 'presence_penalty';
 
 /** One numeric setting: its range (the server's, narrowed where the brief asks), step and default. */
@@ -33,7 +31,7 @@ export const numericSettings: readonly NumericSetting[] = [
 ];
 
 /** What the user typed, read: a value to send, or why it cannot be sent. */
-export type Parsed = { ok: true; value: number | null } | { ok: false };
+type Parsed = { ok: true; value: number | null } | { ok: false };
 
 /**
  * Reads a typed value. Empty means the default; a comma is a decimal point (ru, and many
@@ -56,7 +54,3 @@ export function snap(setting: NumericSetting, value: number): number {
   return Number((Math.round(value / setting.step) * setting.step).toFixed(decimals));
 }
 
-/** Whether the setting is at its default (unset, or the server's fallback). */
-export function isDefault(setting: NumericSetting, settings: Pick<ChatSettings, NumericKey>): boolean {
-  return settings[setting.key] === setting.fallback;
-}

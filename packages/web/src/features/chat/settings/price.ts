@@ -52,7 +52,7 @@ export function estimateMessageCost(price: MarketPrice | null, promptTokens: num
 }
 
 /** A price as the picker's badge says it: free, per call, or input / output points per million tokens. */
-export type PriceSummary =
+type PriceSummary =
   | { kind: 'free' }
   | { kind: 'request'; perCall: number }
   | { kind: 'token'; inputPerMillion: number; outputPerMillion: number };
