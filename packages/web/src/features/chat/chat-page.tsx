@@ -5,7 +5,7 @@ import { ChatSidebar } from '@/features/chat/sidebar/chat-sidebar';
 import { useChatSync } from '@/features/chat/sync/use-chat-sync';
 import { shortcuts, useShortcut } from '@/features/shell';
 import { useDocumentTitle } from '@/lib/document-title';
-import { useMediaQuery } from '@/lib/use-media-query';
+import { useIsPhone } from '@/lib/use-is-phone';
 import { ConversationView } from './conversation-view';
 import { NewChatView } from './new-chat-view';
 import { SidebarToggle } from './sidebar-toggle';
@@ -22,7 +22,7 @@ export function ChatPage() {
   const navigate = useNavigate();
   const [drawer, setDrawer] = useState(false);
   // One sidebar at a time (each listens for ⌘K): beside the chat from 768 px, else in the drawer.
-  const desktop = useMediaQuery('(min-width: 768px)');
+  const desktop = !useIsPhone();
   const [collapsed, setCollapsed] = useState(() => typeof localStorage !== 'undefined' && localStorage.getItem(collapsedKey) === '1');
   useChatSync();
   useDocumentTitle(t('chat.title'));
