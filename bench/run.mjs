@@ -690,7 +690,7 @@ function renderWeb(out, line, { web }) {
     rpad(String(st.frames.over50), 7),
     rpad(fmt(st.mainThread.workPerFrameMs, 1), 13),
     rpad(fmt(st.mainThread.busyPct, 0), 11),
-    rpad(fmt(st.frames.idleMeanMs, 1), 7),
+    rpad(fmt(st.idleFrames.p50Ms, 1), 7),
   );
   out.push(
     `  ${mark(st.frames.over50 === 0)} no frame over ${WEB_TARGETS.longestFrameMs} ms; ${mark(st.mainThread.workPerFrameMs < WEB_TARGETS.meanFrameWorkMs)} main-thread work under ${WEB_TARGETS.meanFrameWorkMs} ms per frame ` +
@@ -698,7 +698,7 @@ function renderWeb(out, line, { web }) {
   );
   out.push(
     '  mean/p50/p95/max: intervals between requestAnimationFrame timestamps; work/frame: the renderer main thread\'s busy time (DevTools Performance.getMetrics TaskDuration) over the frames; ' +
-      'idle: the mean interval over one idle second before (16.7 = 60 Hz).',
+      'idle: the median interval over one idle second before (16.7 = 60 Hz).',
   );
   const extra = [];
   if (st.longAnimationFrames) extra.push(`${st.longAnimationFrames.count} long animation frames (longest ${fmt(st.longAnimationFrames.maxMs, 0)} ms, ${fmt(st.longAnimationFrames.maxBlockingMs, 0)} ms blocking)`);

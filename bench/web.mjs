@@ -7,7 +7,8 @@
 // affinity, so the browser and Switchboard (CPU 1) never share a core.
 /* global window, document, MutationObserver, requestAnimationFrame -- the functions under "in the page" run in Chromium */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { busyPercent, cpuMs, cpuTimes, sleep } from './procs.mjs';
@@ -57,7 +58,7 @@ const STREAM_TIMEOUT_MS = 120_000;
  * it preloads (its static imports) and the stylesheets; each gzipped at level 9. Every other
  * script or stylesheet under assets/ is lazy; those over LAZY_LISTED_KB are listed.
  */
-function measureBundle(distDir = join(paths.root, 'packages/web/dist')) {
+function measureBundle(distDir) {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const attr = (tag, name) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
   const eager = [];
@@ -257,9 +258,10 @@ function stopFrames() {
  */
 export async function measureWeb({ sb, token, runs, assertAlive, log }) {
   const notes = [];
-  const distDir = join(paths.root, 'packages/web/dist');
+  // The app Switchboard serves: packages/web/dist, or WEB_DIR when set (Switchboard inherits the environment).
+  const distDir = process.env.WEB_DIR ? resolve(process.env.WEB_DIR) : join(paths.root, 'packages/web/dist');
   if (!existsSync(join(distDir, 'index.html'))) {
-    return { figures: { skipped: 'packages/web/dist is not built (npm run build)' }, targets: [], notes: ['web: skipped, packages/web/dist is not built (npm run build builds it).'] };
+    return { figures: { skipped: `${distDir} holds no built web app` }, targets: [], notes: [`web: skipped, ${distDir} holds no built web app (npm run build builds it).`] };
   }
   const bundle = measureBundle(distDir);
   log(`web: main bundle ${fmt(bundle.entry.gzKB)} KB gzipped (entry), ${fmt(bundle.eagerGzKB)} KB with everything loaded eagerly`);
@@ -305,7 +307,13 @@ export async function measureWeb({ sb, token, runs, assertAlive, log }) {
         await tab.waitForFunction(() => window.__bench?.paintedMs !== undefined, null, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
       } catch (err) {
         const missing = await tab.evaluate((selectors) => selectors.filter((s) => !document.querySelector(s)), page.selectors).catch(() => page.selectors);
-        throw new Error(`web: ${page.url} was not usable within ${LOAD_TIMEOUT_MS / 1000} s (${missing.length ? `nothing matched ${missing.join(', ')}` : 'the composer stayed disabled'}): ${err.message.split('\n')[0]}`, { cause: err });
+        // What the page showed instead, for whoever reads the error.
+        const shot = join(tmpdir(), 'switchboard-bench-web-not-usable.png');
+        await tab.screenshot({ path: shot }).catch(() => {});
+        throw new Error(
+          `web: ${page.url} was not usable within ${LOAD_TIMEOUT_MS / 1000} s (${missing.length ? `nothing matched ${missing.join(', ')}` : 'the composer stayed disabled'}; the page: ${shot}): ${err.message.split('\n')[0]}`,
+          { cause: err },
+        );
       }
       return tab.evaluate(loadFigures);
     };
@@ -352,7 +360,7 @@ export async function measureWeb({ sb, token, runs, assertAlive, log }) {
       },
     );
     if (!browserCpus || browserCpus.includes(String(SUT_CPU))) notes.push(`web: Chromium was not kept off Switchboard's CPU ${SUT_CPU} (its CPUs: ${browserCpus ?? 'unknown'}).`);
-    if (streaming.frames.idleMeanMs > 20) notes.push(`web: the idle page drew a frame every ${fmt(streaming.frames.idleMeanMs)} ms, not at 60 Hz: frame intervals are throttled, read the main-thread work instead.`);
+    if (streaming.idleFrames.p50Ms > 20) notes.push(`web: the idle page drew a frame every ${fmt(streaming.idleFrames.p50Ms)} ms (median), not at 60 Hz: frame intervals are throttled, read the main-thread work instead.`);
     for (const [name, cpu] of Object.entries({ loads: interactive.cpu, streaming: streaming.cpu })) {
       if (cpu.switchboardPct > 90) notes.push(`web: Switchboard used ${fmt(cpu.switchboardPct, 0)}% of its core during the ${name}: it, not the browser, may be what the figures measure.`);
     }
@@ -410,7 +418,8 @@ async function measureStream({ sb, token, tab, context, mock, conversation, comp
   return {
     answer: { messageId: answerId, tokens: long.tokens, chars: long.chars, chunks: long.chunks.length, chunkDelayMs: CHUNK_DELAY_MS },
     elapsedMs,
-    frames: { ...frames, idleMeanMs: mean(idle.intervals), idleCount: idle.intervals.length },
+    frames,
+    idleFrames: frameSummary(idle.intervals),
     mainThread: {
       taskMs,
       scriptMs: metrics1.scriptMs - metrics0.scriptMs,
