@@ -660,21 +660,25 @@ function renderWeb(out, line, { web }) {
     `Web app, time to interactive: /c/<id> with ${conversation.messages} messages, Chromium ${web.chromium} headless ${web.viewport.width}×${web.viewport.height} on CPU ${web.browserCpus ?? '?'}; ` +
       `from navigation start until the composer is enabled and the last message is shown (painted), median of ${tti.coldRuns.length}`,
   );
-  line(pad('load', 6), rpad('ready ms', 8), rpad('painted ms', 10), rpad('max ms', 7), rpad('HTML ms', 7), rpad('long task ms', 12), rpad('fetched KB', 10), '  target');
+  line(pad('load', 6), rpad('HTML ms', 7), rpad('JS ran ms', 9), rpad('data ms', 7), rpad('ready ms', 8), rpad('painted ms', 10), rpad('max ms', 7), rpad('long task ms', 12), rpad('fetched KB', 10), '  target');
   for (const [name, x] of [['cold', tti.cold], ['warm', tti.warm]]) {
     line(
       pad(name, 6),
+      rpad(fmt(x.responseEndMs.p50, 0), 7),
+      rpad(fmt(x.domContentLoadedMs.p50, 0), 9),
+      rpad(fmt(x.dataMs.p50, 0), 7),
       rpad(fmt(x.readyMs.p50, 0), 8),
       rpad(fmt(x.paintedMs.p50, 0), 10),
       rpad(fmt(x.paintedMs.max, 0), 7),
-      rpad(fmt(x.responseEndMs.p50, 0), 7),
       rpad(fmt(x.longestTaskMs.p50, 0), 12),
       rpad(fmt(x.transferKB.p50, 0), 10),
       name === 'cold' ? `  ${mark(x.paintedMs.p50 <= WEB_TARGETS.interactiveColdMs)} ≤ ${WEB_TARGETS.interactiveColdMs} ms` : '',
     );
   }
-  out.push('  cold: a new browser context (empty cache) per load; warm: reloads in one context after an unmeasured first load. HTML: the page\'s response end;');
-  out.push('  long task: the longest task before the page was usable; fetched: bytes over the network (cache hits count 0).');
+  out.push('  cold: a new browser context (empty cache) per load; warm: reloads in one context after an unmeasured first load. Medians of: HTML, its response end;');
+  out.push('  JS ran: DOMContentLoaded end (after the entry module ran); data: the conversation\'s GET answered; ready: composer enabled and last message in the DOM;');
+  out.push('  painted: the frame showing them drawn (the figure held to the target); max: the slowest painted; long task: the longest task before it;');
+  out.push('  fetched: bytes over the network (cache hits count 0).');
   out.push('');
   out.push(
     `Web app, frames while an answer streams into that conversation: ~${st.answer.tokens} tokens (${st.answer.chars} characters of markdown) in ${st.answer.chunks} chunks ` +
