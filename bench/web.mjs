@@ -17,8 +17,8 @@ import { LOADGEN_CPU, SUT_CPU, paths } from './systems.mjs';
 const CHROMIUM = '/usr/bin/chromium';
 /**
  * The flags of e2e/support/browser.ts (a root, GPU-less, offline container; no background
- * traffic), plus the three that keep a page's timers and frames at full rate whatever the
- * window manager says about its visibility.
+ * traffic), plus the three that keep a page's timers and frames at full rate even when
+ * Chromium counts it as in the background (headless, it has no window to be in front).
  */
 const FLAGS = [
   '--headless',
