@@ -9,12 +9,16 @@ import { startTestServer, stopAll, type TestServer } from './harness.js';
 const webDir = mkdtempSync(join(tmpdir(), 'sb-web-'));
 const indexHtml = '<!doctype html><title>Switchboard</title><div id="root"></div>';
 const asset = 'console.log("app")';
+const serviceWorker = 'self.addEventListener("fetch", () => {})';
+const manifest = '{"name":"Switchboard","start_url":"/"}';
 
 let server: TestServer;
 beforeAll(async () => {
   mkdirSync(join(webDir, 'assets'));
   writeFileSync(join(webDir, 'index.html'), indexHtml);
   writeFileSync(join(webDir, 'assets', 'index-C0ffee12.js'), asset);
+  writeFileSync(join(webDir, 'sw.js'), serviceWorker);
+  writeFileSync(join(webDir, 'manifest.webmanifest'), manifest);
   server = await startTestServer({ env: { WEB_DIR: webDir } });
 });
 afterAll(async () => {
@@ -39,6 +43,20 @@ describe('the web app at /', () => {
     expect(res.headers.get('content-type')).toContain('javascript');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await res.text()).toBe(asset);
+  });
+
+  it('revalidates the service worker and the manifest on every load: a new deployment replaces them at once', async () => {
+    const sw = await fetch(`${server.base}/sw.js`);
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('content-type')).toContain('javascript');
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+    expect(await sw.text()).toBe(serviceWorker);
+
+    const app = await fetch(`${server.base}/manifest.webmanifest`);
+    expect(app.status).toBe(200);
+    expect(app.headers.get('content-type')).toContain('application/manifest+json');
+    expect(app.headers.get('cache-control')).toBe('no-cache');
+    expect(await app.json()).toEqual({ name: 'Switchboard', start_url: '/' });
   });
 
   it("answers a page the app's router knows (deep link or reload) with index.html", async () => {

@@ -17,8 +17,9 @@ export function hasWebApp(webDir: string): boolean {
 
 /**
  * Serves the built web app's files at `/`. Vite names every file under assets/ by its content
- * hash, so those are cached for a year; index.html is revalidated on every load, so a new
- * deployment reaches browsers at once.
+ * hash, so those are cached for a year; every other file (index.html, sw.js, the manifest, the
+ * icons) is revalidated on every load, so a new deployment reaches browsers at once, and a new
+ * service worker is found on the next visit.
  */
 export async function registerWebApp(app: FastifyInstance, webDir: string): Promise<void> {
   await app.register(fastifyStatic, {

@@ -10,6 +10,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { AccentPicker } from '@/features/shell/accent-picker';
 import { languageNames, languages, type Language } from '@/i18n/languages';
 import { chooseLanguage } from '@/i18n/setup';
 import { chooseTheme, themes, useTheme, type Theme } from '@/lib/theme';
@@ -17,7 +18,7 @@ import { chooseTheme, themes, useTheme, type Theme } from '@/lib/theme';
 const themeIcons = { light: Sun, dark: Moon, system: Monitor } satisfies Record<Theme, unknown>;
 const themeLabels = { light: 'preferences.themeLight', dark: 'preferences.themeDark', system: 'preferences.themeSystem' } as const;
 
-/** Language and theme in one small menu, reachable signed in or out. */
+/** Language, theme and accent colour in one small menu, reachable signed in or out. */
 export function PreferencesMenu() {
   const { t, i18n } = useTranslation();
   const theme = useTheme();
@@ -50,6 +51,9 @@ export function PreferencesMenu() {
             );
           })}
         </DropdownMenuRadioGroup>
+        <DropdownMenuSeparator />
+        <DropdownMenuLabel>{t('shell.accent.label')}</DropdownMenuLabel>
+        <AccentPicker />
       </DropdownMenuContent>
     </DropdownMenu>
   );
