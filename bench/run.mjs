@@ -709,6 +709,13 @@ function renderWeb(out, line, { web }) {
   if (st.longTasks) extra.push(`${st.longTasks.count} long tasks (longest ${fmt(st.longTasks.maxMs, 0)} ms)`);
   extra.push(`CPU ${LOADGEN_CPU} (browser) ${fmt(st.cpu.browserCoreBusyPct, 0)}% busy; Switchboard used ${fmt(st.cpu.switchboardPct, 0)}% of CPU ${SUT_CPU}`);
   out.push(`  ${extra.join('; ')}.`);
+  for (const l of st.longAnimationFrames?.longest.slice(0, 3) ?? []) {
+    const [top] = l.scripts;
+    out.push(
+      `  a ${fmt(l.duration, 0)} ms frame at ${fmt(l.atMs / 1000, 1)} s: style, layout and paint ${fmt(l.renderMs, 0)} ms` +
+        (top ? `; longest script ${fmt(top.ms, 0)} ms (${top.fn || '?'} in ${top.file || '?'}, ${top.invoker})` : ''),
+    );
+  }
 }
 
 function median(values) {

@@ -222,10 +222,13 @@ function loadFigures(dataPath) {
 
 /**
  * Starts recording every frame: the interval between consecutive requestAnimationFrame
- * timestamps (the frames' start times), plus long animation frames (their duration and the
- * part that blocked input) and long tasks, where Chromium reports them.
+ * timestamps (the frames' start times), plus long animation frames and long tasks, where
+ * Chromium reports them. A long animation frame keeps when it began (ms after the recording
+ * started), the part that blocked input, the part spent on style, layout and paint, and its
+ * three longest scripts (file, function, what called it): where a slow frame's time went.
  */
 function startFrames() {
+  const t0 = performance.now();
   const rec = { intervals: [], loaf: [], longTasks: [], running: true, observers: [] };
   window.__frames = rec;
   let last;
@@ -243,7 +246,18 @@ function startFrames() {
     rec.observers.push(o);
     return true;
   };
-  rec.loafSupported = watch('long-animation-frame', (e) => rec.loaf.push({ duration: e.duration, blocking: e.blockingDuration }));
+  rec.loafSupported = watch('long-animation-frame', (e) =>
+    rec.loaf.push({
+      atMs: e.startTime - t0,
+      duration: e.duration,
+      blocking: e.blockingDuration,
+      renderMs: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+      scripts: [...e.scripts]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 3)
+        .map((s) => ({ ms: s.duration, file: s.sourceURL.split('/').pop(), fn: s.sourceFunctionName, invoker: s.invoker, forcedLayoutMs: s.forcedStyleAndLayoutDuration })),
+    }),
+  );
   rec.longTaskSupported = watch('longtask', (e) => rec.longTasks.push(e.duration));
 }
 
@@ -434,7 +448,14 @@ async function measureStream({ sb, token, tab, context, mock, conversation, comp
       busyPct: (100 * taskMs) / elapsedMs,
       workPerFrameMs: frames.count ? taskMs / frames.count : null,
     },
-    longAnimationFrames: rec.loafSupported ? { count: rec.loaf.length, maxMs: Math.max(0, ...rec.loaf.map((l) => l.duration)), maxBlockingMs: Math.max(0, ...rec.loaf.map((l) => l.blocking)) } : null,
+    longAnimationFrames: rec.loafSupported
+      ? {
+          count: rec.loaf.length,
+          maxMs: Math.max(0, ...rec.loaf.map((l) => l.duration)),
+          maxBlockingMs: Math.max(0, ...rec.loaf.map((l) => l.blocking)),
+          longest: [...rec.loaf].sort((a, b) => b.duration - a.duration).slice(0, 5),
+        }
+      : null,
     longTasks: rec.longTaskSupported ? { count: rec.longTasks.length, maxMs: Math.max(0, ...rec.longTasks) } : null,
     cpu: cpuUse,
   };
