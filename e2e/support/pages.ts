@@ -12,14 +12,31 @@ export function heading(page: Page, language: Language, key: string): Locator {
   return page.getByRole('heading', { name: text(language, key), exact: true });
 }
 
-/** The signed-in home, ready: the balance has loaded (not its skeleton). */
+/** The signed-in chat, ready: the balance has loaded (in the sidebar's foot, or the header on phones). */
 export async function waitForHome(page: Page, language: Language): Promise<void> {
-  await page.getByText(balancePattern(language)).waitFor();
+  await page.getByText(balancePattern(language)).first().waitFor();
+}
+
+/** Phones keep the conversations (and the account) in a drawer: open it. */
+export async function openSidebar(page: Page, language: Language): Promise<void> {
+  const opener = page.getByRole('button', { name: text(language, 'chat.openSidebar') });
+  if (await opener.isVisible()) await opener.click();
+  await page.getByRole('button', { name: text(language, 'sidebar.account.menu') }).waitFor();
+}
+
+/** Signs out from the account menu at the foot of the sidebar. */
+export async function signOut(page: Page, language: Language): Promise<void> {
+  await openSidebar(page, language);
+  await page.getByRole('button', { name: text(language, 'sidebar.account.menu') }).click();
+  await page.getByRole('menuitem', { name: text(language, 'sidebar.account.signOut') }).click();
 }
 
 /** Picks an entry of the language-and-theme menu (it closes after each pick). */
 export async function choosePreference(page: Page, menuLanguage: Language, entry: string): Promise<void> {
-  await page.getByRole('button', { name: text(menuLanguage, 'preferences.open') }).click();
+  const menu = page.getByRole('button', { name: text(menuLanguage, 'preferences.open') });
+  // In the chat on a phone, the menu sits at the foot of the sidebar's drawer.
+  if (!(await menu.isVisible())) await openSidebar(page, menuLanguage);
+  await menu.click();
   await page.getByRole('menuitemradio', { name: entry, exact: true }).click();
   await page.getByRole('menu').waitFor({ state: 'detached' });
 }

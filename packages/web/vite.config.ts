@@ -8,7 +8,13 @@ const server = process.env.SWITCHBOARD_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
-  resolve: { alias: { '@': new URL('./src', import.meta.url).pathname } },
+  resolve: {
+    alias: { '@': new URL('./src', import.meta.url).pathname },
+    // One KaTeX: rehype-katex and mermaid each pin their own copy, but the chat loads the app's
+    // (the one whose CSS it imports), so math is drawn by the version its stylesheet is for and
+    // the lazy math chunk is not shipped twice.
+    dedupe: ['katex'],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

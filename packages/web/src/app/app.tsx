@@ -1,6 +1,8 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { TooltipProvider } from '@/components/ui/tooltip';
 import { forgetSession } from '@/features/auth/session';
+import { OfflineNotice, ShortcutsDialog, Toaster } from '@/features/shell';
 import { ApiError } from '@/lib/api/client';
 import { routes } from './routes';
 
@@ -26,7 +28,12 @@ const router = createBrowserRouter(routes);
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <TooltipProvider>
+        <RouterProvider router={router} />
+        <OfflineNotice />
+        <ShortcutsDialog />
+        <Toaster />
+      </TooltipProvider>
     </QueryClientProvider>
   );
 }

@@ -4,14 +4,16 @@ import { RegisterPage } from '@/features/auth/register-page';
 import { RequireSession } from '@/features/auth/require-session';
 import { ResetPasswordPage } from '@/features/auth/reset-password-page';
 import { SignInPage } from '@/features/auth/sign-in-page';
-import { ChatHomePage } from '@/features/chat/chat-home-page';
+import { ChatEntry } from '@/features/chat/chat-entry';
+import { ChatPage } from '@/features/chat/chat-page';
 
 export const routes: RouteObject[] = [
+  { path: '/', element: <ChatEntry /> },
   {
-    path: '/',
+    path: '/c/:id',
     element: (
       <RequireSession>
-        <ChatHomePage />
+        <ChatPage />
       </RequireSession>
     ),
   },

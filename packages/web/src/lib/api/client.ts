@@ -51,6 +51,6 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 }
 
 /** Where the API lives: VITE_API_BASE at build time (front end hosted elsewhere, O-7), else this origin. */
-const apiBase = (import.meta.env.VITE_API_BASE ?? '').replace(/\/+$/, '');
+export const apiBase = (import.meta.env.VITE_API_BASE ?? '').replace(/\/+$/, '');
 
 export const api = createApi(apiBase);

@@ -37,7 +37,7 @@ describe('the composer', () => {
   const t = i18n.t.bind(i18n);
 
   it('idle and empty: a labelled message box, the image buttons, and Send disabled until there is something to send', () => {
-    const html = render({ estimate: '≈ 0.02 points' });
+    const html = render({ estimate: () => '≈ 0.02 points' });
     expect(tagWith(html, t('composer.label'))).toMatch(/^<textarea/);
     expect(html).toContain(`placeholder="${t('composer.placeholder')}"`);
     expect(tagWith(html, t('composer.attach'))).not.toContain('aria-disabled');
@@ -59,7 +59,7 @@ describe('the composer', () => {
   });
 
   it('unavailable (no model): Send disabled and described by the reason, shown instead of the estimate', () => {
-    const html = render({ disabled: true, disabledReason: 'Choose a model first', estimate: '≈ 0.02 points' });
+    const html = render({ disabled: true, disabledReason: 'Choose a model first', estimate: () => '≈ 0.02 points' });
     const send = tagWith(html, t('composer.send'));
     expect(send).toMatch(disabledAttr);
     const describedBy = send.match(/aria-describedby="([^"]+)"/)?.[1];

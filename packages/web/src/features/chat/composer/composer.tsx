@@ -33,8 +33,8 @@ interface ComposerProps {
   disabledReason?: string;
   /** The model reads images: attaching is allowed. */
   vision: boolean;
-  /** The estimated cost of the next message, shown small by the send button. */
-  estimate?: ReactNode;
+  /** The estimated cost of the next message for the text typed so far, shown small by the send button. */
+  estimate?: (text: string) => ReactNode;
   /** Renders markdown for the full-screen editor's preview. */
   renderPreview(text: string): ReactNode;
   /** Where the draft is kept: one key per conversation (say its id, or "new"). */
@@ -154,7 +154,7 @@ export function Composer({ ref, onSend, generating, onStop, disabled = false, di
           {reason}
         </span>
       ) : (
-        estimate && <span className="min-w-0 truncate text-xs text-muted-foreground tabular-nums">{estimate}</span>
+        estimate && <span className="min-w-0 truncate text-xs text-muted-foreground tabular-nums">{estimate(text)}</span>
       )}
       <SendButton generating={generating} canSend={canSend} onSend={send} onStop={onStop} describedBy={reason ? `${reasonId}-${place}` : undefined} />
     </>

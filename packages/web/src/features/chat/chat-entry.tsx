@@ -1,0 +1,24 @@
+import { Navigate } from 'react-router';
+import { useSession } from '@/features/auth/session';
+import { useMarket } from '@/features/chat/settings/use-market';
+import { useErrorText } from '@/lib/api/error-text';
+import { AnonymousChatPage } from './anonymous/anonymous-chat-page';
+import { ChatPage } from './chat-page';
+
+/** `/`: the chat when signed in; signed out, the visitors' chat when free models are open to them, else sign in. */
+export function ChatEntry() {
+  const session = useSession();
+  const market = useMarket();
+  const errorText = useErrorText();
+  if (session.data) return <ChatPage />;
+  if (session.isError)
+    return (
+      <p role="alert" className="m-6 text-sm text-destructive">
+        {errorText(session.error)}
+      </p>
+    );
+  if (session.isPending || market.isPending) return <div className="m-6 h-8 w-48 animate-pulse rounded-md bg-muted" aria-busy="true" />;
+  const open = (market.data ?? []).filter((entry) => entry.price?.anonymous);
+  if (open.length === 0) return <Navigate to="/sign-in" replace />;
+  return <AnonymousChatPage models={open} />;
+}

@@ -1,0 +1,122 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { create } from 'zustand';
+import { conversationKey, putMessage } from '@/features/chat/data/conversation';
+import type { Conversation, Message } from '@/features/chat/data/types';
+import { apiBase } from '@/lib/api/client';
+import { spliceDelta } from './splice-delta';
+
+/** An answer being generated, as far as this tab has received it. */
+export interface LiveAnswer {
+  content: string;
+  reasoning: string;
+  /** When this tab saw the first reasoning and the first answer text (for "Thought for 12 s"). */
+  reasoningStartedAt: number | null;
+  textStartedAt: number | null;
+}
+
+interface LiveAnswers {
+  answers: Record<string, LiveAnswer>;
+}
+
+const empty: LiveAnswer = { content: '', reasoning: '', reasoningStartedAt: null, textStartedAt: null };
+
+/**
+ * One store for every answer this tab is watching, keyed by message id. A component reads only
+ * its own answer (`useLiveAnswer`), so a streaming answer re-renders itself and nothing else.
+ */
+const useLiveAnswers = create<LiveAnswers>(() => ({ answers: {} }));
+
+export function useLiveAnswer(messageId: string): LiveAnswer | undefined {
+  return useLiveAnswers((state) => state.answers[messageId]);
+}
+
+function update(messageId: string, change: (answer: LiveAnswer) => LiveAnswer): void {
+  useLiveAnswers.setState((state) => {
+    const current = state.answers[messageId];
+    return current ? { answers: { ...state.answers, [messageId]: change(current) } } : state;
+  });
+}
+
+function drop(messageId: string): void {
+  useLiveAnswers.setState((state) => {
+    const { [messageId]: _gone, ...rest } = state.answers;
+    return { answers: rest };
+  });
+}
+
+interface Watch {
+  source: EventSource;
+  watchers: number;
+}
+const watches = new Map<string, Watch>();
+
+/** Where the stream stands now: the saved message, read again (after a reset, a gap, or a stream that closed). */
+async function readSaved(queryClient: QueryClient, conversationId: string, messageId: string): Promise<Message | undefined> {
+  await queryClient.invalidateQueries({ queryKey: conversationKey(conversationId) });
+  return queryClient.getQueryData<Conversation>(conversationKey(conversationId))?.messages.find((m) => m.id === messageId);
+}
+
+/**
+ * Watches an answer's events until it ends. Re-attaching after a network loss is EventSource's
+ * own reconnect, which sends Last-Event-ID, so the server replays exactly what was missed; when
+ * those events are gone (`reset`) the saved text is read and the stream goes on from there, each
+ * piece placed by its `at` offset. Returns the function that stops watching.
+ */
+export function watchAnswer(queryClient: QueryClient, conversationId: string, messageId: string): () => void {
+  let watch = watches.get(messageId);
+  if (!watch) {
+    useLiveAnswers.setState((state) => ({ answers: { ...state.answers, [messageId]: state.answers[messageId] ?? empty } }));
+    const source = new EventSource(`${apiBase}/api/chat/messages/${encodeURIComponent(messageId)}/events`, { withCredentials: true });
+    const resync = () => {
+      void readSaved(queryClient, conversationId, messageId).then((saved) => {
+        if (!saved || saved.status !== 'generating') return;
+        update(messageId, (answer) => ({ ...answer, content: saved.content, reasoning: saved.reasoning ?? '' }));
+      });
+    };
+    const piece = (field: 'content' | 'reasoning') => (event: MessageEvent<string>) => {
+      const { text, at } = JSON.parse(event.data) as { text: string; at: number };
+      let gap = false;
+      update(messageId, (answer) => {
+        const spliced = spliceDelta(answer[field], text, at);
+        gap = spliced.gap;
+        const now = Date.now();
+        return {
+          ...answer,
+          [field]: spliced.text,
+          reasoningStartedAt: field === 'reasoning' ? (answer.reasoningStartedAt ?? now) : answer.reasoningStartedAt,
+          textStartedAt: field === 'content' ? (answer.textStartedAt ?? now) : answer.textStartedAt,
+        };
+      });
+      if (gap) resync();
+    };
+    source.addEventListener('delta', piece('content'));
+    source.addEventListener('reasoning', piece('reasoning'));
+    source.addEventListener('reset', resync);
+    source.addEventListener('end', (event: MessageEvent<string>) => {
+      const saved = JSON.parse(event.data) as Message;
+      putMessage(queryClient, conversationId, saved);
+      void queryClient.invalidateQueries({ queryKey: ['balance'] });
+      stop(messageId);
+    });
+    source.addEventListener('error', () => {
+      // CONNECTING: EventSource retries by itself. CLOSED: the server refused (the answer or the
+      // session is gone), so show what it saved instead.
+      if (source.readyState !== EventSource.CLOSED) return;
+      stop(messageId);
+      void readSaved(queryClient, conversationId, messageId);
+    });
+    watch = { source, watchers: 0 };
+    watches.set(messageId, watch);
+  }
+  watch.watchers++;
+  return () => {
+    const current = watches.get(messageId);
+    if (current && --current.watchers <= 0) stop(messageId);
+  };
+}
+
+function stop(messageId: string): void {
+  watches.get(messageId)?.source.close();
+  watches.delete(messageId);
+  drop(messageId);
+}

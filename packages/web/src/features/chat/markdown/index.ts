@@ -1,0 +1,3 @@
+// The chat's markdown renderer: what the thread renders messages and reasoning with.
+export { Markdown } from './markdown';
+export { ReasoningBlock } from './reasoning-block';

@@ -1,0 +1,55 @@
+import { memo, useEffect, useSyncExternalStore } from 'react';
+import { cn } from '@/lib/cn';
+import { caretClass } from './caret';
+import type { MarkdownRenderer } from './markdown-renderer';
+
+export interface MarkdownProps {
+  /** The message's markdown, complete or as far as it has streamed. */
+  text: string;
+  /** True while the answer is still arriving: a caret ends the text, unfinished fences stay plain. */
+  streaming?: boolean;
+  /** Called with the command of a Chat Nio virtual-message link (`https://chatnio.virtual/…`) when it is clicked. */
+  onVirtualMessage?: (command: string) => void;
+  className?: string;
+}
+
+/**
+ * The markdown pipeline (react-markdown, micromark, GFM, math syntax) weighs about 60 KB gzipped:
+ * it is its own chunk, fetched as soon as this module is imported, in parallel with the app's first
+ * requests, so it is nearly always there before the first message. If not, the text shows plain
+ * for that moment.
+ */
+let renderer: typeof MarkdownRenderer | null = null;
+let loading: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+function load(): void {
+  loading ??= import('./markdown-renderer').then(
+    (module) => {
+      renderer = module.MarkdownRenderer;
+      for (const listener of listeners) listener();
+    },
+    () => {
+      loading = null; // offline: the next message to render tries again
+    },
+  );
+}
+load();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** A chat message's markdown; see markdown-renderer.tsx for what it draws. */
+export const Markdown = memo(function Markdown(props: MarkdownProps) {
+  const Renderer = useSyncExternalStore(subscribe, () => renderer, () => renderer);
+  useEffect(load, []);
+  if (Renderer) return <Renderer {...props} />;
+  return (
+    <div className={cn('markdown whitespace-pre-wrap', props.className)}>
+      {props.text}
+      {props.streaming && <span className={caretClass} aria-hidden />}
+    </div>
+  );
+});
