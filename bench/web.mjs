@@ -202,7 +202,8 @@ function watchReady(selectors) {
 /**
  * What one load cost: the times watchReady noted, with the steps before (the HTML arrived; the
  * entry module ran, which is when DOMContentLoaded ends for a module script; the conversation's
- * messages arrived), and the bytes that came over the network (0 for a cache hit).
+ * messages arrived), the bytes that came over the network (0 for a cache hit) and every request's
+ * start and end.
  */
 function loadFigures(dataPath) {
   const [nav] = performance.getEntriesByType('navigation');
@@ -217,6 +218,8 @@ function loadFigures(dataPath) {
     longestTaskMs: Math.max(0, ...window.__bench.longTasks),
     transferKB: ((nav?.transferSize ?? 0) + resources.reduce((a, r) => a + r.transferSize, 0)) / 1024,
     requests: resources.length + 1,
+    // The waterfall, for whoever wants to see what waited on what (latest.json only).
+    timeline: resources.map((r) => ({ path: new URL(r.name).pathname, startMs: r.startTime, endMs: r.responseEnd, kB: r.transferSize / 1024 })),
   };
 }
 
