@@ -678,7 +678,7 @@ function renderWeb(out, line, { web }) {
   out.push('  cold: a new browser context (empty cache) per load; warm: reloads in one context after an unmeasured first load. Medians of: HTML, its response end;');
   out.push('  JS ran: DOMContentLoaded end (after the entry module ran); data: the conversation\'s GET answered; ready: composer enabled and last message in the DOM;');
   out.push('  painted: the frame showing them drawn (the figure held to the target); max: the slowest painted; long task: the longest task before it;');
-  out.push('  fetched: bytes over the network (cache hits count 0).');
+  out.push(`  fetched: bytes over the network (cache hits count 0). The page held ${fmt(tti.cold.articles.p50, 0)} of the ${conversation.messages} messages when it was ready.`);
   out.push('');
   out.push(
     `Web app, frames while an answer streams into that conversation: ~${st.answer.tokens} tokens (${st.answer.chars} characters of markdown) in ${st.answer.chunks} chunks ` +

@@ -218,6 +218,8 @@ function loadFigures(dataPath) {
     longestTaskMs: Math.max(0, ...window.__bench.longTasks),
     transferKB: ((nav?.transferSize ?? 0) + resources.reduce((a, r) => a + r.transferSize, 0)) / 1024,
     requests: resources.length + 1,
+    // How many of the conversation's messages the page holds (a virtual list renders only those near the view).
+    articles: document.querySelectorAll('[data-testid="chat-scroller"] article[data-message-id]').length,
     // The waterfall, for whoever wants to see what waited on what (latest.json only).
     timeline: resources.map((r) => ({ path: new URL(r.name).pathname, startMs: r.startTime, endMs: r.responseEnd, kB: r.transferSize / 1024 })),
   };
@@ -522,6 +524,7 @@ function loadSummary(runs) {
     dataMs: of('dataMs'),
     longestTaskMs: of('longestTaskMs'),
     transferKB: of('transferKB'),
+    articles: of('articles'),
   };
 }
 
