@@ -660,14 +660,15 @@ function renderWeb(out, line, { web }) {
     `Web app, time to interactive: /c/<id> with ${conversation.messages} messages, Chromium ${web.chromium} headless ${web.viewport.width}×${web.viewport.height} on CPU ${web.browserCpus ?? '?'}; ` +
       `from navigation start until the composer is enabled and the last message is shown (painted), median of ${tti.coldRuns.length}`,
   );
-  line(pad('load', 6), rpad('HTML ms', 7), rpad('JS ran ms', 9), rpad('data ms', 7), rpad('ready ms', 8), rpad('painted ms', 10), rpad('max ms', 7), rpad('long task ms', 12), rpad('fetched KB', 10), '  target');
+  line(pad('load', 6), rpad('HTML ms', 7), rpad('JS ran ms', 9), rpad('data ms', 7), rpad('composer ms', 11), rpad('last msg ms', 11), rpad('painted ms', 10), rpad('max ms', 7), rpad('long task ms', 12), rpad('fetched KB', 10), '  target');
   for (const [name, x] of [['cold', tti.cold], ['warm', tti.warm]]) {
     line(
       pad(name, 6),
       rpad(fmt(x.responseEndMs.p50, 0), 7),
       rpad(fmt(x.domContentLoadedMs.p50, 0), 9),
       rpad(fmt(x.dataMs.p50, 0), 7),
-      rpad(fmt(x.readyMs.p50, 0), 8),
+      rpad(fmt(x.composerMs.p50, 0), 11),
+      rpad(fmt(x.lastMessageMs.p50, 0), 11),
       rpad(fmt(x.paintedMs.p50, 0), 10),
       rpad(fmt(x.paintedMs.max, 0), 7),
       rpad(fmt(x.longestTaskMs.p50, 0), 12),
@@ -676,8 +677,8 @@ function renderWeb(out, line, { web }) {
     );
   }
   out.push('  cold: a new browser context (empty cache) per load; warm: reloads in one context after an unmeasured first load. Medians of: HTML, its response end;');
-  out.push('  JS ran: DOMContentLoaded end (after the entry module ran); data: the conversation\'s GET answered; ready: composer enabled and last message in the DOM;');
-  out.push('  painted: the frame showing them drawn (the figure held to the target); max: the slowest painted; long task: the longest task before it;');
+  out.push('  JS ran: DOMContentLoaded end (after the entry module ran); data: the conversation\'s GET answered; composer: its textarea usable; last msg: the last');
+  out.push('  message in the DOM; painted: the frame showing both drawn (the figure held to the target); max: the slowest painted; long task: the longest task before it;');
   out.push(`  fetched: bytes over the network (cache hits count 0). The page held ${fmt(tti.cold.articles.p50, 0)} of the ${conversation.messages} messages when it was ready.`);
   out.push('');
   out.push(

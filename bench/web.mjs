@@ -175,17 +175,22 @@ async function answerEnd(sb, token, messageId) {
  * Long tasks until then are kept too.
  */
 function watchReady(selectors) {
-  const bench = { longTasks: [] };
+  // seenMs: when each selector first matched a usable element, to tell which one the page waited on.
+  const bench = { longTasks: [], seenMs: selectors.map(() => null) };
   window.__bench = bench;
   if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
     new PerformanceObserver((list) => {
       if (bench.paintedMs === undefined) for (const e of list.getEntries()) bench.longTasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: true });
   }
-  const ready = () => selectors.every((s) => {
-    const el = document.querySelector(s);
-    return el !== null && !el.disabled;
-  });
+  const ready = () => {
+    const usable = selectors.map((s) => {
+      const el = document.querySelector(s);
+      return el !== null && !el.disabled;
+    });
+    usable.forEach((ok, i) => ok && bench.seenMs[i] === null && (bench.seenMs[i] = performance.now()));
+    return usable.every(Boolean);
+  };
   const observer = new MutationObserver(() => {
     if (bench.readyMs !== undefined || !ready()) return;
     bench.readyMs = performance.now();
@@ -212,6 +217,8 @@ function loadFigures(dataPath) {
   return {
     readyMs: window.__bench.readyMs,
     paintedMs: window.__bench.paintedMs,
+    composerMs: window.__bench.seenMs[0],
+    lastMessageMs: window.__bench.seenMs[1],
     responseEndMs: nav?.responseEnd ?? null,
     domContentLoadedMs: nav?.domContentLoadedEventEnd ?? null,
     dataMs: data.length ? Math.max(...data.map((r) => r.responseEnd)) : null,
@@ -522,6 +529,8 @@ function loadSummary(runs) {
     responseEndMs: of('responseEndMs'),
     domContentLoadedMs: of('domContentLoadedMs'),
     dataMs: of('dataMs'),
+    composerMs: of('composerMs'),
+    lastMessageMs: of('lastMessageMs'),
     longestTaskMs: of('longestTaskMs'),
     transferKB: of('transferKB'),
     articles: of('articles'),
