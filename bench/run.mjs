@@ -140,7 +140,7 @@ async function main() {
   // After the relay's memory reading, so its figures stay comparable with runs before the chat phase existed.
   const chat = RUN_CHAT ? await measureChat({ sb, held, assertAlive, ourCpuMs }) : null;
   if (interrupted) return;
-  // Last: the browser loads Switchboard with pages, and its memory is read before.
+  // Last, so the figures above are read as before the web phase existed.
   const web = RUN_WEB ? await measureWeb({ sb, token: await signInRoot(sb), runs: WEB_RUNS, assertAlive, log }) : null;
   if (interrupted) return;
 
