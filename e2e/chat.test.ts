@@ -123,6 +123,26 @@ describe.skipIf(!!missingBrowser)('chatting', () => {
       }
     });
 
+    it('shows a conversation started in one tab in the other tab, live', async () => {
+      const page = await signedIn(view, 'tabs');
+      const other = await context!.newPage();
+      try {
+        await other.goto(site.server.base);
+        await composer(other).waitFor();
+        site.mock.enqueue({ text: 'Hello from the first tab.' });
+        await send(page, 'A question asked in tab one');
+        await answerDone(page);
+        // No reload: the change stream tells the second tab, whose sidebar (in its drawer on phones) lists it.
+        if (view.name === 'phone') await other.getByRole('button', { name: t('chat.openSidebar') }).click();
+        await other.getByRole('button', { name: 'A question asked in tab one', exact: true }).waitFor();
+        await other.getByRole('button', { name: 'A question asked in tab one', exact: true }).click();
+        await expect.poll(() => lastAnswer(other).textContent()).toContain('Hello from the first tab.');
+      } catch (error) {
+        await screenshot(other, `failed-chat-tabs-${view.name}`);
+        throw error;
+      }
+    });
+
     it('finishes an answer after a reload in the middle of it', async () => {
       const page = await signedIn(view, 'reload');
       try {
@@ -171,5 +191,27 @@ describe.skipIf(!!missingBrowser)('chatting', () => {
         throw error;
       }
     });
+  });
+
+  it('lets a signed-out visitor chat with a free model, without storing anything', async () => {
+    context = await openContext(browser, viewports[0]);
+    const page = await context.newPage();
+    try {
+      await page.goto(site.server.base);
+      await composer(page).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
+      site.mock.enqueue({ chunks: ['Hi, ', 'visitor!'], chunkDelayMs: 20 });
+      await send(page, 'Hello, can I try this?');
+      expect(await (await answerDone(page)).textContent()).toContain('Hi, visitor!');
+      await page.getByText(t('chat.anonymous.notSaved')).waitFor();
+      await expectAccessible(page);
+      await fontsReady(page);
+      await screenshot(page, 'chat-visitor-desktop-light-en');
+      await page.getByRole('link', { name: t('chat.anonymous.signIn') }).click();
+      await page.waitForURL(/\/sign-in$/);
+    } catch (error) {
+      await screenshot(page, 'failed-chat-visitor');
+      throw error;
+    }
   });
 });

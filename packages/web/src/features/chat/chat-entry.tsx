@@ -1,9 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { Navigate } from 'react-router';
 import { useSession } from '@/features/auth/session';
 import { useMarket } from '@/features/chat/settings/use-market';
 import { useErrorText } from '@/lib/api/error-text';
-import { AnonymousChatPage } from './anonymous/anonymous-chat-page';
 import { ChatPage } from './chat-page';
+
+// Visitors' chat is for signed-out visitors only: loaded when one arrives.
+const AnonymousChatPage = lazy(() => import('./anonymous/anonymous-chat-page').then((m) => ({ default: m.AnonymousChatPage })));
 
 /** `/`: the chat when signed in; signed out, the visitors' chat when free models are open to them, else sign in. */
 export function ChatEntry() {
@@ -20,5 +23,9 @@ export function ChatEntry() {
   if (session.isPending || market.isPending) return <div className="m-6 h-8 w-48 animate-pulse rounded-md bg-muted" aria-busy="true" />;
   const open = (market.data ?? []).filter((entry) => entry.price?.anonymous);
   if (open.length === 0) return <Navigate to="/sign-in" replace />;
-  return <AnonymousChatPage models={open} />;
+  return (
+    <Suspense fallback={null}>
+      <AnonymousChatPage models={open} />
+    </Suspense>
+  );
 }

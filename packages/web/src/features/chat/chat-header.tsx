@@ -1,12 +1,14 @@
 import { Menu, SlidersHorizontal } from 'lucide-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
 import type { ChatSettings } from '@/features/chat/data/types';
-import { ChatSettingsSheet } from '@/features/chat/settings/chat-settings-sheet';
 import { ModelPicker } from '@/features/chat/settings/model-picker';
 import { BalancePill } from './balance-pill';
 import { useSidebarToggle } from './sidebar-toggle';
+
+// The settings (sliders, fields, a drawer on phones) load when first opened, outside the main bundle.
+const ChatSettingsSheet = lazy(() => import('@/features/chat/settings/chat-settings-sheet').then((m) => ({ default: m.ChatSettingsSheet })));
 
 /** The chat's top bar: the drawer button on phones, the model, the title and the settings. */
 export function ChatHeader({
@@ -20,7 +22,12 @@ export function ChatHeader({
 }) {
   const { t } = useTranslation();
   const showSidebar = useSidebarToggle();
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+  const setOpen = (value: boolean) => {
+    if (value) setLoaded(true);
+    setOpenState(value);
+  };
   return (
     <header className="flex h-14 shrink-0 items-center gap-2 px-3 sm:px-4">
       {showSidebar && (
@@ -36,7 +43,11 @@ export function ChatHeader({
           <SlidersHorizontal aria-hidden />
         </Button>
       </div>
-      <ChatSettingsSheet open={open} onOpenChange={setOpen} settings={settings} onChange={onSettings} />
+      {loaded && (
+        <Suspense fallback={null}>
+          <ChatSettingsSheet open={open} onOpenChange={setOpen} settings={settings} onChange={onSettings} />
+        </Suspense>
+      )}
     </header>
   );
 }

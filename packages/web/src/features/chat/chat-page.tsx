@@ -1,8 +1,7 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ChatSidebar } from '@/features/chat/sidebar/chat-sidebar';
-import { SidebarDrawer } from '@/features/chat/sidebar/sidebar-drawer';
 import { useChatSync } from '@/features/chat/sync/use-chat-sync';
 import { shortcuts, useShortcut } from '@/features/shell';
 import { useDocumentTitle } from '@/lib/document-title';
@@ -10,6 +9,9 @@ import { useMediaQuery } from '@/lib/use-media-query';
 import { ConversationView } from './conversation-view';
 import { NewChatView } from './new-chat-view';
 import { SidebarToggle } from './sidebar-toggle';
+
+// Only phones use the drawer (vaul): its code stays out of the main bundle.
+const SidebarDrawer = lazy(() => import('@/features/chat/sidebar/sidebar-drawer').then((m) => ({ default: m.SidebarDrawer })));
 
 const collapsedKey = 'switchboard.sidebarCollapsed';
 
@@ -42,9 +44,11 @@ export function ChatPage() {
       {desktop ? (
         !collapsed && <aside className="flex w-68 shrink-0 flex-col">{sidebar}</aside>
       ) : (
-        <SidebarDrawer open={drawer} onOpenChange={setDrawer}>
-          {sidebar}
-        </SidebarDrawer>
+        <Suspense fallback={null}>
+          <SidebarDrawer open={drawer} onOpenChange={setDrawer}>
+            {sidebar}
+          </SidebarDrawer>
+        </Suspense>
       )}
       <main className="relative flex min-w-0 flex-1 flex-col">
         <SidebarToggle.Provider value={desktop ? (collapsed ? () => collapse(false) : null) : () => setDrawer(true)}>

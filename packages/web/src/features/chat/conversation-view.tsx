@@ -14,6 +14,7 @@ import { shortcuts, toast, useShortcut } from '@/features/shell';
 import { ApiError } from '@/lib/api/client';
 import { useErrorText } from '@/lib/api/error-text';
 import { ChatHeader } from './chat-header';
+import { useReadsImages } from './reads-images';
 import { ChatThread } from './thread/chat-thread';
 import { useChatActions } from './use-chat-actions';
 
@@ -31,6 +32,7 @@ function Loaded({ conversation }: { conversation: Conversation }) {
   const entry = market.data?.find((m) => m.model === conversation.settings.model);
   const path = useMemo(() => pathTo(conversation.messages, conversation.current_leaf_id), [conversation.messages, conversation.current_leaf_id]);
   const generating = path.find((m) => m.status === 'generating');
+  const vision = useReadsImages(conversation.settings.model);
   const tokens = useMemo(() => contextTokens(conversation), [conversation]);
   const changeSettings = (settings: Partial<ChatSettings>) => mutations.patch.mutate({ settings }, { onError: fail });
   const { t } = useTranslation();
@@ -55,7 +57,7 @@ function Loaded({ conversation }: { conversation: Conversation }) {
           generating={Boolean(generating)}
           onStop={() => generating && thread.stop(generating.id)}
           onSend={(message) => mutations.send.mutate(message, { onError: fail })}
-          vision
+          vision={vision}
           estimate={(text) => <EstimatedCost entry={entry} text={text} contextTokens={tokens} maxTokens={conversation.settings.max_tokens} />}
           renderPreview={(text) => <Markdown text={text} streaming={false} />}
           autoFocus

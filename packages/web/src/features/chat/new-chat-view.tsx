@@ -13,6 +13,7 @@ import { useMarket } from '@/features/chat/settings/use-market';
 import { api, unwrap } from '@/lib/api/client';
 import { useErrorText } from '@/lib/api/error-text';
 import { ChatHeader } from './chat-header';
+import { useReadsImages } from './reads-images';
 import { rememberModel, useStartingModel } from './starting-model';
 
 const defaults: ChatSettings = {
@@ -46,6 +47,7 @@ export function NewChatView() {
   const [sending, setSending] = useState(false);
   const market = useMarket();
   const entry = market.data?.find((m) => m.model === settings.model);
+  const vision = useReadsImages(settings.model);
   useShortcut(shortcuts.focusInput, () => composer.current?.focus(), { whileTyping: true });
 
   const start = async (message: Outgoing) => {
@@ -90,7 +92,7 @@ export function NewChatView() {
           onStop={() => undefined}
           disabled={sending}
           onSend={(message) => void start(message)}
-          vision
+          vision={vision}
           estimate={(text) => <EstimatedCost entry={entry} text={text} contextTokens={0} maxTokens={settings.max_tokens} />}
           renderPreview={(text) => <Markdown text={text} streaming={false} />}
           autoFocus

@@ -1,10 +1,9 @@
 import { ImagePlus, Link2, Maximize2, X } from 'lucide-react';
-import { useId, useImperativeHandle, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { lazy, Suspense, useId, useImperativeHandle, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TooltipProvider } from '@/components/ui/tooltip';
 import { cn } from '@/lib/cn';
 import { useDraft } from './draft';
-import { FullscreenEditor } from './fullscreen-editor';
 import { IconButton } from './icon-button';
 import { ImageChips } from './image-chips';
 import { ImageUrlPopover } from './image-url-popover';
@@ -13,6 +12,9 @@ import { modifierKey, useSendKey } from './send-key';
 import { shouldSend, useComposition } from './should-send';
 import { useAttachments } from './use-attachments';
 import { useAutoGrow } from './use-auto-grow';
+
+// The full-screen editor (tabs, split preview) loads on first use, outside the main bundle.
+const FullscreenEditor = lazy(() => import('./fullscreen-editor').then((m) => ({ default: m.FullscreenEditor })));
 
 /** What the chat can do to the composer from outside. */
 export interface ComposerHandle {
@@ -55,7 +57,13 @@ export function Composer({ ref, onSend, generating, onStop, disabled = false, di
   const fileInput = useRef<HTMLInputElement>(null);
   const dragDepth = useRef(0);
   const [dragging, setDragging] = useState(false);
-  const [fullscreen, setFullscreen] = useState(false);
+  const [fullscreen, setFullscreenState] = useState(false);
+  // Once opened, the editor stays mounted so it can animate closed and reopen at once.
+  const [editorLoaded, setEditorLoaded] = useState(false);
+  const setFullscreen = (open: boolean) => {
+    if (open) setEditorLoaded(true);
+    setFullscreenState(open);
+  };
   const reasonId = useId();
   const hintId = useId();
   useAutoGrow(textarea, text);
@@ -254,16 +262,20 @@ export function Composer({ ref, onSend, generating, onStop, disabled = false, di
           </button>
         </p>
       </div>
-      <FullscreenEditor
-        open={fullscreen}
-        onOpenChange={setFullscreen}
-        text={text}
-        onTextChange={setText}
-        renderPreview={renderPreview}
-        onSend={send}
-        actions={actions('fullscreen')}
-        onClosed={() => textarea.current?.focus()}
-      />
+      {editorLoaded && (
+        <Suspense fallback={null}>
+          <FullscreenEditor
+            open={fullscreen}
+            onOpenChange={setFullscreen}
+            text={text}
+            onTextChange={setText}
+            renderPreview={renderPreview}
+            onSend={send}
+            actions={actions('fullscreen')}
+            onClosed={() => textarea.current?.focus()}
+          />
+        </Suspense>
+      )}
     </TooltipProvider>
   );
 }

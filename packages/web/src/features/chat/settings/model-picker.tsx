@@ -1,14 +1,16 @@
 import { ChevronDown, X } from 'lucide-react';
-import { type ComponentProps, useState } from 'react';
+import { type ComponentProps, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { cn } from '@/lib/cn';
 import { ModelAvatar } from './model-avatar';
-import { ModelList } from './model-list';
 import { findMarketEntry, useMarket } from './use-market';
 import { useIsPhone } from './use-is-phone';
+
+// The list (search, groups, a virtual list) loads when the picker first opens, outside the main bundle.
+const ModelList = lazy(() => import('./model-list').then((m) => ({ default: m.ModelList })));
 
 export interface ModelPickerProps {
   /** The chosen model id; "" when none is chosen (the conversation then uses the market's default). */
@@ -51,20 +53,22 @@ export function ModelPicker({ value, onChange, anonymous = false, className, id 
           }}
           className="top-0 left-0 flex h-dvh w-full max-w-none translate-x-0 translate-y-0 flex-col gap-0 rounded-none border-0 p-0 pt-[env(safe-area-inset-top)]">
           <DialogTitle className="sr-only">{t('settings.picker.title')}</DialogTitle>
-          <ModelList
-            value={value}
-            anonymous={anonymous}
-            onSelect={choose}
-            autoFocus={false}
-            className="flex-1"
-            searchEnd={
-              <DialogClose asChild>
-                <Button variant="ghost" size="icon" aria-label={t('common.close')}>
-                  <X aria-hidden />
-                </Button>
-              </DialogClose>
-            }
-          />
+          <Suspense fallback={<ListLoading />}>
+            <ModelList
+              value={value}
+              anonymous={anonymous}
+              onSelect={choose}
+              autoFocus={false}
+              className="flex-1"
+              searchEnd={
+                <DialogClose asChild>
+                  <Button variant="ghost" size="icon" aria-label={t('common.close')}>
+                    <X aria-hidden />
+                  </Button>
+                </DialogClose>
+              }
+            />
+          </Suspense>
         </DialogContent>
       </Dialog>
     );
@@ -73,7 +77,9 @@ export function ModelPicker({ value, onChange, anonymous = false, className, id 
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger asChild>{trigger}</PopoverTrigger>
       <PopoverContent aria-label={t('settings.picker.title')} className="w-[min(30rem,calc(100vw-2rem))] overflow-hidden p-0">
-        <ModelList value={value} anonymous={anonymous} onSelect={choose} />
+        <Suspense fallback={<ListLoading />}>
+          <ModelList value={value} anonymous={anonymous} onSelect={choose} />
+        </Suspense>
       </PopoverContent>
     </Popover>
   );
@@ -96,5 +102,16 @@ function PickerTrigger({ value, open, className, ...props }: { value: string; op
       <span className={cn('truncate', !value && 'text-muted-foreground')}>{label}</span>
       <ChevronDown aria-hidden className="ml-auto text-muted-foreground" />
     </Button>
+  );
+}
+
+/** What shows for the moment the list's code takes to arrive. */
+function ListLoading() {
+  return (
+    <div className="space-y-2 p-3" aria-busy="true">
+      {[0, 1, 2, 3].map((row) => (
+        <div key={row} className="h-10 animate-pulse rounded-md bg-muted motion-reduce:animate-none" />
+      ))}
+    </div>
   );
 }
