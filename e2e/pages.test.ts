@@ -113,7 +113,8 @@ describe.skipIf(!!missingBrowser)('every page', () => {
         await page.getByRole('dialog').waitFor({ state: 'detached' });
 
         await page.getByRole('button', { name: 'Chat Model' }).first().click();
-        await page.getByRole('dialog').or(page.locator('[data-radix-popper-content-wrapper]')).first().waitFor();
+        // The list loads on first open: wait for its models, not its skeleton.
+        await page.getByRole('option', { name: /Free Model/ }).waitFor();
         await check(page, `model-picker-${look}`);
         await page.keyboard.press('Escape');
       } catch (error) {

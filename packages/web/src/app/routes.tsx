@@ -1,21 +1,19 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AuthLayout } from '@/features/auth/auth-layout';
 import { RegisterPage } from '@/features/auth/register-page';
-import { RequireSession } from '@/features/auth/require-session';
 import { ResetPasswordPage } from '@/features/auth/reset-password-page';
 import { SignInPage } from '@/features/auth/sign-in-page';
 import { ChatEntry } from '@/features/chat/chat-entry';
-import { ChatPage } from '@/features/chat/chat-page';
 
 export const routes: RouteObject[] = [
-  { path: '/', element: <ChatEntry /> },
+  // One element for a new chat and a stored one, so the sidebar and its change stream stay
+  // mounted when the first message moves a new chat to its address.
   {
-    path: '/c/:id',
-    element: (
-      <RequireSession>
-        <ChatPage />
-      </RequireSession>
-    ),
+    element: <ChatEntry />,
+    children: [
+      { path: '/', element: null },
+      { path: '/c/:id', element: null },
+    ],
   },
   {
     element: <AuthLayout />,

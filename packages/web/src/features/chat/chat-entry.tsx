@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate } from 'react-router';
+import { Navigate, useMatch } from 'react-router';
 import { useSession } from '@/features/auth/session';
 import { useMarket } from '@/features/chat/settings/use-market';
 import { useErrorText } from '@/lib/api/error-text';
@@ -8,9 +8,10 @@ import { ChatPage } from './chat-page';
 // Visitors' chat is for signed-out visitors only: loaded when one arrives.
 const AnonymousChatPage = lazy(() => import('./anonymous/anonymous-chat-page').then((m) => ({ default: m.AnonymousChatPage })));
 
-/** `/`: the chat when signed in; signed out, the visitors' chat when free models are open to them, else sign in. */
+/** `/` and `/c/<id>`: the chat when signed in; signed out, `/` is the visitors' chat when free models are open to them, else sign in. */
 export function ChatEntry() {
   const session = useSession();
+  const stored = useMatch('/c/:id') !== null;
   const market = useMarket();
   const errorText = useErrorText();
   if (session.data) return <ChatPage />;
@@ -20,9 +21,9 @@ export function ChatEntry() {
         {errorText(session.error)}
       </p>
     );
-  if (session.isPending || market.isPending) return <div className="m-6 h-8 w-48 animate-pulse rounded-md bg-muted" aria-busy="true" />;
+  if (session.isPending || (market.isPending && !stored)) return <div className="m-6 h-8 w-48 animate-pulse rounded-md bg-muted" aria-busy="true" />;
   const open = (market.data ?? []).filter((entry) => entry.price?.anonymous);
-  if (open.length === 0) return <Navigate to="/sign-in" replace />;
+  if (stored || open.length === 0) return <Navigate to="/sign-in" replace />;
   return (
     <Suspense fallback={null}>
       <AnonymousChatPage models={open} />

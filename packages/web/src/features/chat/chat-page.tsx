@@ -1,11 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useMatch, useNavigate } from 'react-router';
 import { ChatSidebar } from '@/features/chat/sidebar/chat-sidebar';
 import { useChatSync } from '@/features/chat/sync/use-chat-sync';
 import { shortcuts, useShortcut } from '@/features/shell';
 import { useDocumentTitle } from '@/lib/document-title';
-import { useMediaQuery } from '@/lib/use-media-query';
+import { useIsPhone } from '@/lib/use-is-phone';
 import { ConversationView } from './conversation-view';
 import { NewChatView } from './new-chat-view';
 import { SidebarToggle } from './sidebar-toggle';
@@ -18,11 +18,11 @@ const collapsedKey = 'switchboard.sidebarCollapsed';
 /** The signed-in chat: the conversation list beside (or, on phones, in a drawer over) the open conversation. */
 export function ChatPage() {
   const { t } = useTranslation();
-  const { id } = useParams();
+  const id = useMatch('/c/:id')?.params.id;
   const navigate = useNavigate();
   const [drawer, setDrawer] = useState(false);
   // One sidebar at a time (each listens for ⌘K): beside the chat from 768 px, else in the drawer.
-  const desktop = useMediaQuery('(min-width: 768px)');
+  const desktop = !useIsPhone();
   const [collapsed, setCollapsed] = useState(() => typeof localStorage !== 'undefined' && localStorage.getItem(collapsedKey) === '1');
   useChatSync();
   useDocumentTitle(t('chat.title'));

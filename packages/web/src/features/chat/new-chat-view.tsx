@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { shortcuts, toast, useShortcut } from '@/features/shell';
 import { Composer, type ComposerHandle } from '@/features/chat/composer/composer';
 import { conversationKey, createConversation, type Outgoing } from '@/features/chat/data/conversation';
+import { defaultChatSettings } from '@/features/chat/data/default-settings';
 import type { ChatSettings, Conversation } from '@/features/chat/data/types';
 import { Markdown } from '@/features/chat/markdown';
 import { EstimatedCost } from '@/features/chat/settings/estimated-cost';
@@ -16,19 +17,6 @@ import { ChatHeader } from './chat-header';
 import { useReadsImages } from './reads-images';
 import { rememberModel, useStartingModel } from './starting-model';
 
-const defaults: ChatSettings = {
-  model: '',
-  context_length: 8,
-  max_tokens: null,
-  temperature: null,
-  top_p: null,
-  top_k: null,
-  presence_penalty: null,
-  frequency_penalty: null,
-  repetition_penalty: null,
-  system_prompt: '',
-  web_search: false,
-};
 
 /**
  * A chat not yet stored: the greeting and the composer. The first send creates the conversation
@@ -43,7 +31,7 @@ export function NewChatView() {
   const composer = useRef<ComposerHandle>(null);
   const startingModel = useStartingModel();
   const [chosen, setChosen] = useState<Partial<ChatSettings>>({});
-  const settings: ChatSettings = { ...defaults, model: startingModel, ...chosen };
+  const settings: ChatSettings = { ...defaultChatSettings, model: startingModel, ...chosen };
   const [sending, setSending] = useState(false);
   const market = useMarket();
   const entry = market.data?.find((m) => m.model === settings.model);

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { defaultChatSettings } from '@/features/chat/data/default-settings';
 import type { Conversation, Message } from '@/features/chat/data/types';
 import { apiBase, ApiError } from '@/lib/api/client';
 import { readEvents } from '@/lib/sse/read-events';
@@ -132,19 +133,7 @@ export function useAnonymousChat(model: string) {
     title: '',
     title_source: 'auto',
     pinned: false,
-    settings: {
-      model,
-      context_length: 8,
-      max_tokens: null,
-      temperature: null,
-      top_p: null,
-      top_k: null,
-      presence_penalty: null,
-      frequency_penalty: null,
-      repetition_penalty: null,
-      system_prompt: '',
-      web_search: false,
-    },
+    settings: { ...defaultChatSettings, model },
     current_leaf_id: messages.at(-1)?.id ?? null,
     created_at: 0,
     updated_at: 0,

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Drawer } from 'vaul';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { ChatSettingsPanel, type ChatSettingsPanelProps } from './chat-settings-panel';
-import { useIsPhone } from './use-is-phone';
+import { useIsPhone } from '@/lib/use-is-phone';
 
 export interface ChatSettingsSheetProps extends ChatSettingsPanelProps {
   open: boolean;

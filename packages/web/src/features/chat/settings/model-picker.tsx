@@ -7,7 +7,7 @@ import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover
 import { cn } from '@/lib/cn';
 import { ModelAvatar } from './model-avatar';
 import { findMarketEntry, useMarket } from './use-market';
-import { useIsPhone } from './use-is-phone';
+import { useIsPhone } from '@/lib/use-is-phone';
 
 // The list (search, groups, a virtual list) loads when the picker first opens, outside the main bundle.
 const ModelList = lazy(() => import('./model-list').then((m) => ({ default: m.ModelList })));

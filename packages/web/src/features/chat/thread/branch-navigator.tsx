@@ -1,6 +1,6 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@/components/ui/button';
+import { ToolbarButton } from './toolbar-button';
 
 /** Where a message sits among its versions (regenerated answers, edited questions). */
 export interface Branch {
@@ -15,31 +15,15 @@ export function BranchNavigator({ branch, onShow, disabled }: { branch: Branch; 
   const { t } = useTranslation();
   return (
     <span className="inline-flex items-center text-xs text-muted-foreground tabular-nums">
-      <Button
-        variant="ghost"
-        size="icon-sm"
-        className="size-7"
-        aria-label={t('thread.previousVersion')}
-        title={t('thread.previousVersion')}
-        disabled={disabled || !branch.previousId}
-        onClick={() => branch.previousId && onShow(branch.previousId)}
-      >
+      <ToolbarButton label={t('thread.previousVersion')} disabled={disabled || !branch.previousId} onClick={() => branch.previousId && onShow(branch.previousId)}>
         <ChevronLeft aria-hidden />
-      </Button>
+      </ToolbarButton>
       <span aria-label={t('thread.versionOf', { index: branch.index + 1, count: branch.count })}>
         {t('thread.versionShort', { index: branch.index + 1, count: branch.count })}
       </span>
-      <Button
-        variant="ghost"
-        size="icon-sm"
-        className="size-7"
-        aria-label={t('thread.nextVersion')}
-        title={t('thread.nextVersion')}
-        disabled={disabled || !branch.nextId}
-        onClick={() => branch.nextId && onShow(branch.nextId)}
-      >
+      <ToolbarButton label={t('thread.nextVersion')} disabled={disabled || !branch.nextId} onClick={() => branch.nextId && onShow(branch.nextId)}>
         <ChevronRight aria-hidden />
-      </Button>
+      </ToolbarButton>
     </span>
   );
 }

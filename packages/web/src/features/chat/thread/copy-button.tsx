@@ -1,7 +1,7 @@
 import { Check, Copy } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@/components/ui/button';
+import { ToolbarButton } from './toolbar-button';
 
 /** Copies text, and says so for two seconds. */
 export function CopyButton({ text }: { text: string }) {
@@ -14,15 +14,8 @@ export function CopyButton({ text }: { text: string }) {
   }, [copied]);
   const label = copied ? t('thread.copied') : t('thread.copy');
   return (
-    <Button
-      variant="ghost"
-      size="icon-sm"
-      className="size-7"
-      aria-label={label}
-      title={label}
-      onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}
-    >
+    <ToolbarButton label={label} onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}>
       {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-    </Button>
+    </ToolbarButton>
   );
 }

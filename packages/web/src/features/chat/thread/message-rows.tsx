@@ -14,6 +14,7 @@ import { failureKind } from './answer-error';
 import { BranchNavigator, type Branch } from './branch-navigator';
 import { CopyButton } from './copy-button';
 import { useThreadActions } from './thread-actions';
+import { ToolbarButton } from './toolbar-button';
 
 interface RowProps {
   message: Message;
@@ -49,9 +50,9 @@ function MoreMenu({ message }: { message: Message }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon-sm" className="size-7" aria-label={t('thread.more')} title={t('thread.more')}>
+        <ToolbarButton label={t('thread.more')}>
           <MoreHorizontal aria-hidden />
-        </Button>
+        </ToolbarButton>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="start">
         <DropdownMenuItem onSelect={() => actions.use(message.content)}>
@@ -144,17 +145,9 @@ export const AssistantMessage = memo(function AssistantMessage({ message, conver
         {!generating && (
           <Toolbar last={last}>
             <CopyButton text={content} />
-            <Button
-              variant="ghost"
-              size="icon-sm"
-              className="size-7"
-              aria-label={t('thread.regenerate')}
-              title={t('thread.regenerate')}
-              disabled={actions.busy}
-              onClick={() => actions.regenerate(message.id)}
-            >
+            <ToolbarButton label={t('thread.regenerate')} disabled={actions.busy} onClick={() => actions.regenerate(message.id)}>
               <RefreshCw aria-hidden />
-            </Button>
+            </ToolbarButton>
             {branch && <BranchNavigator branch={branch} onShow={actions.showBranch} disabled={actions.busy} />}
             <MoreMenu message={message} />
             <span className="ml-2 text-xs">
@@ -234,17 +227,9 @@ export const UserMessage = memo(function UserMessage({ message, branch, last }: 
           <Toolbar last={last}>
             {branch && <BranchNavigator branch={branch} onShow={actions.showBranch} disabled={actions.busy} />}
             <CopyButton text={message.content} />
-            <Button
-              variant="ghost"
-              size="icon-sm"
-              className="size-7"
-              aria-label={t('thread.edit')}
-              title={t('thread.edit')}
-              disabled={actions.busy}
-              onClick={() => setEditing(true)}
-            >
+            <ToolbarButton label={t('thread.edit')} disabled={actions.busy} onClick={() => setEditing(true)}>
               <Pencil aria-hidden />
-            </Button>
+            </ToolbarButton>
             <MoreMenu message={message} />
           </Toolbar>
         </>
