@@ -1,17 +1,21 @@
 // Switchboard performance harness: direct vs floor vs Switchboard, interleaved, pinned; then
-// the chat phase: time to first token through a chat job vs /v1, memory per idle attached client.
+// the chat phase: time to first token through a chat job vs /v1, memory per idle attached client;
+// then the web phase: the chat page in Chromium (bundle size, time to interactive, frames while streaming).
 //   npm run bench                      (10 s per cell, 2 trials)
 //   BENCH_SECONDS=3 npm run bench      (quick look)
 //   BENCH_ONLY=chat npm run bench      (the chat phase only, about a minute)
+//   BENCH_ONLY=web npm run bench       (the web phase only, about a minute)
 // Env: BENCH_SECONDS (default 10), BENCH_TRIALS (default 2, 1 when BENCH_SECONDS < 5),
-//      BENCH_WARMUP seconds (default min(1, max(0.5, BENCH_SECONDS/5))), BENCH_ONLY=chat,
+//      BENCH_WARMUP seconds (default min(1, max(0.5, BENCH_SECONDS/5))), BENCH_ONLY=chat|web,
 //      BENCH_CHAT_SAMPLES (time-to-first-token samples per path, default 200),
-//      BENCH_CHAT_CLIENTS (idle clients attached to one answer, default 1000).
+//      BENCH_CHAT_CLIENTS (idle clients attached to one answer, default 1000),
+//      BENCH_WEB_RUNS (cold and warm loads of the chat page, each, default 5).
 // Writes bench/results/latest.json and prints a table with the targets. Exit code 0 even
 // when a target fails (this is a report); non-zero only when the harness itself broke.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureChatTtft, measureIdleClients, signInRoot } from './chat.mjs';
+import { WEB_TARGETS, measureWeb } from './web.mjs';
 import { cleanup, busyPercent, cpuMs, foreignPercent, cpuTimes, fileSize, killNowSync, machineInfo, makeTempDir, memoryMB, pinSelf, readLog, sleep, startLoadgen, tail } from './procs.mjs';
 import { ANTHROPIC_DONE, LOADGEN_CPU, MODEL_FAST, MODEL_PRICED, MODEL_SLOW, MOCK_CPU, SUT_CPU, anthropicBody, chatBody, checkPath, paths, startFloor, startHeldUpstream, startMock, startSwitchboard } from './systems.mjs';
 
@@ -35,8 +39,12 @@ const BILLING_PATHS = ['sb-free', 'sb-billed'];
 /** Chat phase: first-token samples per path (on the 20 ms mock), and idle clients attached to one answer. */
 const CHAT_SAMPLES = num(process.env.BENCH_CHAT_SAMPLES, 200);
 const CHAT_CLIENTS = num(process.env.BENCH_CHAT_CLIENTS, 1000);
-/** BENCH_ONLY=chat: only the chat phase and the set-up it needs (no floors, no load generator). */
-const CHAT_ONLY = process.env.BENCH_ONLY === 'chat';
+/** Web phase: cold loads, and warm reloads, of the chat page; the median of each is reported. */
+const WEB_RUNS = num(process.env.BENCH_WEB_RUNS, 5);
+/** BENCH_ONLY=chat or web: only that phase and the set-up it needs (no floors, no load generator). */
+const ONLY = process.env.BENCH_ONLY || null;
+const RUN_CHAT = ONLY !== 'web';
+const RUN_WEB = ONLY !== 'chat';
 const MODEL_OF = { fast: MODEL_FAST, slow: MODEL_SLOW };
 
 if (!(SECONDS > 0) || !(TRIALS >= 1) || !(WARMUP >= 0)) {
@@ -47,8 +55,12 @@ if (!(Number.isInteger(CHAT_SAMPLES) && CHAT_SAMPLES >= 1) || !(Number.isInteger
   console.error('BENCH_CHAT_SAMPLES and BENCH_CHAT_CLIENTS must be positive integers');
   process.exit(2);
 }
-if (!['', undefined, 'chat'].includes(process.env.BENCH_ONLY)) {
-  console.error('BENCH_ONLY takes one value: chat');
+if (!(Number.isInteger(WEB_RUNS) && WEB_RUNS >= 1)) {
+  console.error('BENCH_WEB_RUNS must be a positive integer');
+  process.exit(2);
+}
+if (![null, 'chat', 'web'].includes(ONLY)) {
+  console.error('BENCH_ONLY takes one of: chat, web');
   process.exit(2);
 }
 
@@ -85,22 +97,22 @@ async function main() {
     log(`warning: the machine is not idle (CPU0 ${fmt(background.cpu0BusyPct, 0)}%, CPU1 ${fmt(background.cpu1BusyPct, 0)}% busy before start)`);
   }
   const tmp = makeTempDir();
-  if (CHAT_ONLY) log('bench: the chat phase only (BENCH_ONLY=chat), about a minute');
-  else log(`bench: ${RELAY_MEASUREMENTS} measurements × (${WARMUP}s warm-up + ${SECONDS}s) ≈ ${Math.ceil((RELAY_MEASUREMENTS * (WARMUP + SECONDS + 0.3)) / 60)} min, then the chat phase (under a minute)`);
+  if (ONLY) log(`bench: the ${ONLY} phase only (BENCH_ONLY=${ONLY}), about a minute`);
+  else log(`bench: ${RELAY_MEASUREMENTS} measurements × (${WARMUP}s warm-up + ${SECONDS}s) ≈ ${Math.ceil((RELAY_MEASUREMENTS * (WARMUP + SECONDS + 0.3)) / 60)} min, then the chat and web phases (about a minute each)`);
 
   // --- start everything -------------------------------------------------------------
   const mockFast = await startMock(tmp, 0);
   const mockSlow = await startMock(tmp, OPEN_LATENCY_MS);
-  const floorFast = CHAT_ONLY ? null : await startFloor(tmp, mockFast.origin, 'fast');
-  const floorSlow = CHAT_ONLY ? null : await startFloor(tmp, mockSlow.origin, 'slow');
+  const floorFast = ONLY ? null : await startFloor(tmp, mockFast.origin, 'fast');
+  const floorSlow = ONLY ? null : await startFloor(tmp, mockSlow.origin, 'slow');
   const sb = await startSwitchboard(tmp, { fastOrigin: mockFast.origin, slowOrigin: mockSlow.origin });
-  const held = await startHeldUpstream(tmp);
-  const lg = CHAT_ONLY ? null : await startLoadgen(paths.loadgen, LOADGEN_CPU);
-  const procs = { mockFast, mockSlow, sb, held, ...(CHAT_ONLY ? {} : { floorFast, floorSlow }) };
+  const held = RUN_CHAT ? await startHeldUpstream(tmp) : null;
+  const lg = ONLY ? null : await startLoadgen(paths.loadgen, LOADGEN_CPU);
+  const procs = { mockFast, mockSlow, sb, ...(held ? { held } : {}), ...(ONLY ? {} : { floorFast, floorSlow }) };
 
   const origins = {
     direct: { fast: mockFast.origin, slow: mockSlow.origin },
-    ...(CHAT_ONLY ? {} : { floor: { fast: floorFast.origin, slow: floorSlow.origin } }),
+    ...(ONLY ? {} : { floor: { fast: floorFast.origin, slow: floorSlow.origin } }),
     switchboard: { fast: sb.origin, slow: sb.origin },
   };
 
@@ -123,23 +135,27 @@ async function main() {
   const ourPids = [...Object.values(procs).map((p) => p.pid), ...(lg ? [lg.pid] : []), process.pid];
   const ourCpuMs = () => ourPids.reduce((a, pid) => a + cpuMs(pid), 0);
 
-  const relay = CHAT_ONLY ? null : await measureRelay({ procs, lg, origins, idle, assertAlive, ourCpuMs });
+  const relay = ONLY ? null : await measureRelay({ procs, lg, origins, idle, assertAlive, ourCpuMs });
   if (interrupted) return;
   // After the relay's memory reading, so its figures stay comparable with runs before the chat phase existed.
-  const chat = await measureChat({ sb, held, assertAlive, ourCpuMs });
+  const chat = RUN_CHAT ? await measureChat({ sb, held, assertAlive, ourCpuMs }) : null;
+  if (interrupted) return;
+  // Last, so the figures above are read as before the web phase existed.
+  const web = RUN_WEB ? await measureWeb({ sb, token: await signInRoot(sb), runs: WEB_RUNS, assertAlive, log }) : null;
   if (interrupted) return;
 
   const notes = [];
   if (Math.max(background.cpu0BusyPct ?? 0, background.cpu1BusyPct ?? 0) > 10) {
     notes.push(`the machine was not idle before the run (CPU0 ${fmt(background.cpu0BusyPct, 0)}%, CPU1 ${fmt(background.cpu1BusyPct, 0)}% busy): figures are unreliable.`);
   }
-  notes.push(...(relay?.notes ?? []), ...chat.notes);
+  notes.push(...(relay?.notes ?? []), ...(chat?.notes ?? []), ...(web?.notes ?? []));
 
   const machine = machineInfo();
   const result = {
-    only: CHAT_ONLY ? 'chat' : null,
+    only: ONLY,
     ...(relay ? { billing: relay.billing, conversion: relay.conversion } : {}),
-    chat: chat.figures,
+    ...(chat ? { chat: chat.figures } : {}),
+    ...(web ? { web: web.figures } : {}),
     machine,
     config: {
       seconds: SECONDS,
@@ -149,6 +165,7 @@ async function main() {
       rates: RATES,
       openLoopMockLatencyMs: OPEN_LATENCY_MS,
       chat: { samples: CHAT_SAMPLES, clients: CHAT_CLIENTS, model: MODEL_SLOW },
+      web: { runs: WEB_RUNS },
       pinning: { sut: SUT_CPU, mock: MOCK_CPU, loadgen: LOADGEN_CPU, orchestrator: LOADGEN_CPU },
       switchboard: { database: 'sqlite', logLevel: 'info', usageFlushMs: 1000 },
     },
@@ -156,7 +173,7 @@ async function main() {
     backgroundBeforeRun: background,
     memoryMB: { idle, ...(relay ? { afterLoad: relay.afterLoad } : {}) },
     ...(relay ? { summary: relay.summary } : {}),
-    targets: relay?.targets ?? [],
+    targets: [...(relay?.targets ?? []), ...(web?.targets ?? [])],
     notes,
     ...(relay ? { raw: relay.raw } : {}),
   };
@@ -165,7 +182,7 @@ async function main() {
   const json = `${JSON.stringify(result, null, 2)}\n`;
   writeFileSync(join(outDir, 'latest.json'), json);
   // A dated copy too, to compare runs before and after a change (both git-ignored).
-  writeFileSync(join(outDir, `run-${machine.date.replace(/[:.]/g, '-')}-${CHAT_ONLY ? 'chat' : `${SECONDS}s`}.json`), json);
+  writeFileSync(join(outDir, `run-${machine.date.replace(/[:.]/g, '-')}-${ONLY ?? `${SECONDS}s`}.json`), json);
   process.stdout.write(render(result));
 }
 
@@ -495,7 +512,8 @@ function render(result) {
       `system under test on CPU ${SUT_CPU}, mock + load generator on CPU ${LOADGEN_CPU}; run took ${fmt(durationSec, 0)} s`,
   );
   if (result.summary) renderRelay(out, line, result);
-  renderChat(out, line, result);
+  if (result.chat) renderChat(out, line, result);
+  if (result.web) renderWeb(out, line, result);
   out.push('');
   out.push(
     `Memory (VmRSS): switchboard ${fmt(mem.idle.switchboardBeforeSetup.rss, 1)} MB right after start, idle after set-up ${fmt(mem.idle.switchboard.rss, 1)} MB` +
@@ -618,6 +636,87 @@ function renderChat(out, line, { config, chat: { ttft, idleClients: idle } }) {
     rpad(`${fmt(idle.stopToAllEndedMs, 0)} (${idle.ended} saw end)`, 19),
   );
   out.push('  RSS of the Switchboard process, each read 1 s after the clients settled; "stop → all ended": from POST …/stop until every stream closed.');
+}
+
+function renderWeb(out, line, { web }) {
+  const { bundle } = web;
+  const mark = (pass) => (pass ? '✓' : '✘');
+  out.push('');
+  out.push('Web app, main bundle: what index.html loads before the app runs, gzip -9');
+  line(pad('file', 34), pad('loaded as', 13), rpad('KB', 7), rpad('gz KB', 7));
+  for (const f of bundle.eager) line(pad(f.file, 34), pad(f.kind, 13), rpad(fmt(f.kB, 1), 7), rpad(fmt(f.gzKB, 1), 7));
+  line(pad('eager total', 34), pad('', 13), rpad('', 7), rpad(fmt(bundle.eagerGzKB, 1), 7), `  ${mark(bundle.eagerGzKB <= WEB_TARGETS.mainBundleGzKB)} target ≤ ${WEB_TARGETS.mainBundleGzKB} KB`);
+  out.push(
+    `  lazy: ${bundle.lazyCount} files, ${fmt(bundle.lazyGzKB, 0)} KB gz in all, loaded on demand` +
+      (bundle.lazyOverLimit.length ? `; ≥ 100 KB gz: ${bundle.lazyOverLimit.map((f) => `${f.file} ${fmt(f.gzKB, 0)} KB`).join(', ')}` : '; none ≥ 100 KB gz'),
+  );
+  if (web.skipped) {
+    out.push(`  browser figures skipped: ${web.skipped}`);
+    return;
+  }
+  const { interactive: tti, streaming: st, conversation } = web;
+  out.push('');
+  out.push(
+    `Web app, time to interactive: /c/<id> with ${conversation.messages} messages, Chromium ${web.chromium} headless ${web.viewport.width}×${web.viewport.height} on CPU ${web.browserCpus ?? '?'}; ` +
+      `from navigation start until the composer is enabled and the last message is shown (painted), median of ${tti.coldRuns.length}`,
+  );
+  line(pad('load', 6), rpad('HTML ms', 7), rpad('JS ran ms', 9), rpad('data ms', 7), rpad('composer ms', 11), rpad('last msg ms', 11), rpad('painted ms', 10), rpad('max ms', 7), rpad('long task ms', 12), rpad('fetched KB', 10), '  target');
+  for (const [name, x] of [['cold', tti.cold], ['warm', tti.warm]]) {
+    line(
+      pad(name, 6),
+      rpad(fmt(x.responseEndMs.p50, 0), 7),
+      rpad(fmt(x.domContentLoadedMs.p50, 0), 9),
+      rpad(fmt(x.dataMs.p50, 0), 7),
+      rpad(fmt(x.composerMs.p50, 0), 11),
+      rpad(fmt(x.lastMessageMs.p50, 0), 11),
+      rpad(fmt(x.paintedMs.p50, 0), 10),
+      rpad(fmt(x.paintedMs.max, 0), 7),
+      rpad(fmt(x.longestTaskMs.p50, 0), 12),
+      rpad(fmt(x.transferKB.p50, 0), 10),
+      name === 'cold' ? `  ${mark(x.paintedMs.p50 <= WEB_TARGETS.interactiveColdMs)} ≤ ${WEB_TARGETS.interactiveColdMs} ms` : '',
+    );
+  }
+  out.push('  cold: a new browser context (empty cache) per load; warm: reloads in one context after an unmeasured first load. Medians of: HTML, its response end;');
+  out.push('  JS ran: DOMContentLoaded end (after the entry module ran); data: the conversation\'s GET answered; composer: its textarea usable; last msg: the last');
+  out.push('  message in the DOM; painted: the frame showing both drawn (the figure held to the target); max: the slowest painted; long task: the longest task before it;');
+  out.push(`  fetched: bytes over the network (cache hits count 0). The page held ${fmt(tti.cold.articles.p50, 0)} of the ${conversation.messages} messages when it was ready.`);
+  out.push('');
+  out.push(
+    `Web app, frames while an answer streams into that conversation: ~${st.answer.tokens} tokens (${st.answer.chars} characters of markdown) in ${st.answer.chunks} chunks ` +
+      `every ${st.answer.chunkDelayMs} ms; from the Enter key until the answer's data-status="done", ${fmt(st.elapsedMs / 1000, 1)} s`,
+  );
+  line(rpad('frames', 6), rpad('mean ms', 7), rpad('p50 ms', 7), rpad('p95 ms', 7), rpad('max ms', 7), rpad('> 50 ms', 7), rpad('work/frame ms', 13), rpad('main busy %', 11), rpad('idle ms', 7));
+  line(
+    rpad(String(st.frames.count), 6),
+    rpad(fmt(st.frames.meanMs, 1), 7),
+    rpad(fmt(st.frames.p50Ms, 1), 7),
+    rpad(fmt(st.frames.p95Ms, 1), 7),
+    rpad(fmt(st.frames.maxMs, 1), 7),
+    rpad(String(st.frames.over50), 7),
+    rpad(fmt(st.mainThread.workPerFrameMs, 1), 13),
+    rpad(fmt(st.mainThread.busyPct, 0), 11),
+    rpad(fmt(st.idleFrames.p50Ms, 1), 7),
+  );
+  out.push(
+    `  ${mark(st.frames.over50 === 0)} no frame over ${WEB_TARGETS.longestFrameMs} ms; ${mark(st.mainThread.workPerFrameMs < WEB_TARGETS.meanFrameWorkMs)} main-thread work under ${WEB_TARGETS.meanFrameWorkMs} ms per frame ` +
+      `(frames are drawn at most every 16.7 ms, so their mean interval cannot go under it: the work each frame cost is the figure to hold to the target).`,
+  );
+  out.push(
+    '  mean/p50/p95/max: intervals between requestAnimationFrame timestamps; work/frame: the renderer main thread\'s busy time (DevTools Performance.getMetrics TaskDuration) over the frames; ' +
+      'idle: the median interval over one idle second before (16.7 = 60 Hz).',
+  );
+  const extra = [];
+  if (st.longAnimationFrames) extra.push(`${st.longAnimationFrames.count} long animation frames (longest ${fmt(st.longAnimationFrames.maxMs, 0)} ms, ${fmt(st.longAnimationFrames.maxBlockingMs, 0)} ms blocking)`);
+  if (st.longTasks) extra.push(`${st.longTasks.count} long tasks (longest ${fmt(st.longTasks.maxMs, 0)} ms)`);
+  extra.push(`CPU ${LOADGEN_CPU} (browser) ${fmt(st.cpu.browserCoreBusyPct, 0)}% busy; Switchboard used ${fmt(st.cpu.switchboardPct, 0)}% of CPU ${SUT_CPU}`);
+  out.push(`  ${extra.join('; ')}.`);
+  for (const l of st.longAnimationFrames?.longest.slice(0, 3) ?? []) {
+    const [top] = l.scripts;
+    out.push(
+      `  a ${fmt(l.duration, 0)} ms frame at ${fmt(l.atMs / 1000, 1)} s: style, layout and paint ${fmt(l.renderMs, 0)} ms` +
+        (top ? `; longest script ${fmt(top.ms, 0)} ms (${top.fn || '?'} in ${top.file || '?'}, ${top.invoker})` : ''),
+    );
+  }
 }
 
 function median(values) {
