@@ -7,11 +7,13 @@ import { setUpTheme } from './lib/theme';
 import './index.css';
 
 setUpTheme();
-setUpI18n();
 registerServiceWorker();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The page renders once its language's texts are in (one small file, fetched with the app).
+void setUpI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -2,6 +2,7 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { TooltipProvider } from '@/components/ui/tooltip';
 import { forgetSession } from '@/features/auth/session';
+import { conversationQuery } from '@/features/chat/data/conversation';
 import { OfflineNotice, ShortcutsDialog, Toaster } from '@/features/shell';
 import { ApiError } from '@/lib/api/client';
 import { routes } from './routes';
@@ -24,6 +25,10 @@ const queryClient: QueryClient = new QueryClient({
 });
 
 const router = createBrowserRouter(routes);
+
+// Opened at a conversation's address: ask for it now, alongside the session, not after it.
+const opened = /^\/c\/([\w-]+)$/.exec(window.location.pathname)?.[1];
+if (opened) void queryClient.prefetchQuery(conversationQuery(opened));
 
 export function App() {
   return (

@@ -31,7 +31,7 @@ export function PreferencesMenu() {
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
         <DropdownMenuLabel>{t('preferences.language')}</DropdownMenuLabel>
-        <DropdownMenuRadioGroup value={i18n.language} onValueChange={(value) => chooseLanguage(value as Language)}>
+        <DropdownMenuRadioGroup value={i18n.language} onValueChange={(value) => void chooseLanguage(value as Language)}>
           {languages.map((language) => (
             <DropdownMenuRadioItem key={language} value={language} lang={language}>
               {languageNames[language]}

@@ -1,27 +1,32 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { pickLanguage, type Language } from './languages';
-import { resources } from './resources';
+import { loadLanguage } from './load-language';
 
 const storageKey = 'switchboard.language';
 
-/** Starts i18next in the stored language, or the browser's on a first visit (then stored, so it stays). */
-export function setUpI18n(): void {
+/**
+ * Starts i18next in the stored language, or the browser's on a first visit (then stored, so it
+ * stays), once that language's texts have loaded; the app renders after it.
+ */
+export async function setUpI18n(): Promise<void> {
   const language = pickLanguage(localStorage.getItem(storageKey), navigator.languages);
   localStorage.setItem(storageKey, language);
-  void i18n.use(initReactI18next).init({
-    resources,
+  document.documentElement.lang = language;
+  await i18n.use(initReactI18next).init({
+    resources: { [language]: { translation: await loadLanguage(language) } },
     lng: language,
-    fallbackLng: 'zh-CN',
+    // Every language has every key (resources.test.ts), so nothing falls back.
+    fallbackLng: false,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
-  document.documentElement.lang = language;
 }
 
-/** Switches the language now and remembers it for the next visit. */
-export function chooseLanguage(language: Language): void {
+/** Switches the language (loading its texts the first time) and remembers it for the next visit. */
+export async function chooseLanguage(language: Language): Promise<void> {
   localStorage.setItem(storageKey, language);
+  if (!i18n.hasResourceBundle(language, 'translation')) i18n.addResourceBundle(language, 'translation', await loadLanguage(language));
   document.documentElement.lang = language;
-  void i18n.changeLanguage(language);
+  await i18n.changeLanguage(language);
 }

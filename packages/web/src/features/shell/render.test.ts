@@ -8,7 +8,7 @@ import { resources } from '@/i18n/resources';
 import { OfflineNotice } from './offline-notice';
 import { shortcuts } from './shortcuts';
 import { ShortcutsList } from './shortcuts-list';
-import { Toaster } from './toaster';
+import { SonnerToaster } from './sonner-toaster';
 
 // The shell's visible parts rendered on the server in every language: translated, no raw keys.
 const rawKey = /\bshell\.[a-zA-Z]+/;
@@ -47,7 +47,7 @@ describe.each(languages)('in %s', (language) => {
   });
 
   it('the toaster labels its region in the language', () => {
-    const html = renderToString(createElement(Toaster));
+    const html = renderToString(createElement(SonnerToaster));
     expect(html).toContain(i18n.t('shell.toasts.region'));
     expect(html).not.toMatch(rawKey);
   });

@@ -1,41 +1,20 @@
-import type { CSSProperties } from 'react';
-import { useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Toaster as Sonner } from 'sonner';
-import { useTheme } from '@/lib/theme';
+import { lazy, Suspense } from 'react';
 
-const phoneQuery = '(max-width: 767px)';
+// Sonner (about 10 KB gzipped) is not needed for the first paint: the toaster and each toast load it
+// when they run, keeping it out of the main bundle.
+const SonnerToaster = lazy(() => import('./sonner-toaster').then((m) => ({ default: m.SonnerToaster })));
 
-function subscribePhone(listener: () => void): () => void {
-  const query = window.matchMedia(phoneQuery);
-  query.addEventListener('change', listener);
-  return () => query.removeEventListener('change', listener);
-}
-
-// Sonner's own surface colours replaced by the app's tokens, so toasts match the popovers in both themes.
-const tokens = {
-  '--normal-bg': 'var(--popover)',
-  '--normal-text': 'var(--popover-foreground)',
-  '--normal-border': 'var(--border)',
-  '--border-radius': 'var(--radius)',
-} as CSSProperties;
-
-/** Where toasts appear: bottom-right on a desktop, bottom-centre within thumb reach on a phone; one per app. */
+/** Where toasts appear (see sonner-toaster.tsx); one per app. */
 export function Toaster() {
-  const { t } = useTranslation();
-  const theme = useTheme();
-  const phone = useSyncExternalStore(subscribePhone, () => window.matchMedia(phoneQuery).matches, () => false);
   return (
-    <Sonner
-      theme={theme}
-      position={phone ? 'bottom-center' : 'bottom-right'}
-      richColors={false}
-      closeButton
-      containerAriaLabel={t('shell.toasts.region')}
-      toastOptions={{ closeButtonAriaLabel: t('shell.toasts.close'), className: 'font-sans' }}
-      style={tokens}
-    />
+    <Suspense fallback={null}>
+      <SonnerToaster />
+    </Suspense>
   );
 }
 
-export { toast } from 'sonner';
+/** Shows a short notice; sonner is imported on first use (the toaster has loaded it by then). */
+export const toast = {
+  success: (message: string) => void import('sonner').then(({ toast }) => toast.success(message)),
+  error: (message: string) => void import('sonner').then(({ toast }) => toast.error(message)),
+};

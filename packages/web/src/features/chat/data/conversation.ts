@@ -12,14 +12,17 @@ export type Outgoing = { content: string; attachments: string[] };
 
 const images = (urls: string[]): Attachment[] => urls.map((url) => ({ type: 'image', url }));
 
-export function useConversation(id: string | undefined) {
-  return useQuery({
-    queryKey: conversationKey(id ?? ''),
-    queryFn: () => unwrap(api.GET('/api/chat/conversations/{id}', { params: { path: { id: id! } } })),
-    enabled: Boolean(id),
-    // The change stream says when it changed; no refetch on a timer or on focus.
+/** How one conversation is read and cached: the change stream says when it changed, so no refetch on a timer or on focus. */
+export function conversationQuery(id: string) {
+  return {
+    queryKey: conversationKey(id),
+    queryFn: () => unwrap(api.GET('/api/chat/conversations/{id}', { params: { path: { id } } })),
     staleTime: Infinity,
-  });
+  };
+}
+
+export function useConversation(id: string | undefined) {
+  return useQuery({ ...conversationQuery(id ?? ''), enabled: Boolean(id) });
 }
 
 /** Adds the messages a send, edit or regenerate created, and shows the new answer's branch. */

@@ -5,4 +5,3 @@ export type Conversation = paths['/api/chat/conversations/{id}']['get']['respons
 export type Message = Conversation['messages'][number];
 export type ChatSettings = Conversation['settings'];
 export type Attachment = Message['attachments'][number];
-export type MessageStatus = Message['status'];

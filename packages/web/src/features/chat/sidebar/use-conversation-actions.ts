@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { toast } from 'sonner';
+import { toast } from '@/features/shell';
 import { api, unwrap } from '@/lib/api/client';
 import { useErrorText } from '@/lib/api/error-text';
 import {
