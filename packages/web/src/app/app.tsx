@@ -1,7 +1,7 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { TooltipProvider } from '@/components/ui/tooltip';
-import { forgetSession } from '@/features/auth/session';
+import { forgetSession, sessionQuery } from '@/features/auth/session';
 import { conversationQuery } from '@/features/chat/data/conversation';
 import { OfflineNotice, ShortcutsDialog, Toaster } from '@/features/shell';
 import { ApiError } from '@/lib/api/client';
@@ -26,9 +26,15 @@ const queryClient: QueryClient = new QueryClient({
 
 const router = createBrowserRouter(routes);
 
-// Opened at a conversation's address: ask for it now, alongside the session, not after it.
-const opened = /^\/c\/([\w-]+)$/.exec(window.location.pathname)?.[1];
-if (opened) void queryClient.prefetchQuery(conversationQuery(opened));
+/**
+ * Asks for what the first page needs while the language's texts load, instead of one after the
+ * other: the session, and the conversation when the app opens at its address.
+ */
+export function prefetchFirstPage(): void {
+  void queryClient.prefetchQuery(sessionQuery);
+  const opened = /^\/c\/([\w-]+)$/.exec(window.location.pathname)?.[1];
+  if (opened) void queryClient.prefetchQuery(conversationQuery(opened));
+}
 
 export function App() {
   return (

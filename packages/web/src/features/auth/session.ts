@@ -6,20 +6,22 @@ export type SessionUser = paths['/api/auth/me']['get']['responses'][200]['conten
 
 const sessionKey = ['session'] as const;
 
-/** The signed-in user, or null when signed out. The session itself is the server's httpOnly cookie. */
+/** How the session is read: the signed-in user, or null when signed out (the session itself is the server's httpOnly cookie). */
+export const sessionQuery = {
+  queryKey: sessionKey,
+  queryFn: async (): Promise<SessionUser | null> => {
+    try {
+      return await unwrap(api.GET('/api/auth/me'));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  staleTime: 5 * 60_000,
+};
+
 export function useSession() {
-  return useQuery({
-    queryKey: sessionKey,
-    queryFn: async (): Promise<SessionUser | null> => {
-      try {
-        return await unwrap(api.GET('/api/auth/me'));
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(sessionQuery);
 }
 
 /** After sign-in or registration: the answer already names the user, so no second request. */

@@ -1,4 +1,4 @@
-import { memo, useEffect, useSyncExternalStore } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import { cn } from '@/lib/cn';
 import { caretClass } from './caret';
 import type { MarkdownRenderer } from './markdown-renderer';
@@ -36,15 +36,18 @@ function load(): void {
 }
 load();
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 /** A chat message's markdown; see markdown-renderer.tsx for what it draws. */
 export const Markdown = memo(function Markdown(props: MarkdownProps) {
-  const Renderer = useSyncExternalStore(subscribe, () => renderer, () => renderer);
-  useEffect(load, []);
+  const [Renderer, setRenderer] = useState(() => renderer);
+  useEffect(() => {
+    // The pipeline arriving re-renders every message on screen: as a transition, so the page
+    // paints (and stays responsive) first, the plain text upgraded a moment later.
+    const upgrade = () => startTransition(() => setRenderer(() => renderer));
+    if (renderer) upgrade();
+    listeners.add(upgrade);
+    load();
+    return () => void listeners.delete(upgrade);
+  }, []);
   if (Renderer) return <Renderer {...props} />;
   return (
     <div className={cn('markdown whitespace-pre-wrap', props.className)}>
