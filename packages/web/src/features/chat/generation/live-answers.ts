@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { notifyManager, type QueryClient } from '@tanstack/react-query';
 import { create } from 'zustand';
 import { conversationKey, putMessage } from '@/features/chat/data/conversation';
 import type { Conversation, Message } from '@/features/chat/data/types';
@@ -28,6 +28,14 @@ const useLiveAnswers = create<LiveAnswers>(() => ({ answers: {} }));
 
 export function useLiveAnswer(messageId: string): LiveAnswer | undefined {
   return useLiveAnswers((state) => state.answers[messageId]);
+}
+
+/** How long the model reasoned before answering, for the answers this tab watched (the server does not store it). */
+const thoughtDurations = new Map<string, number>();
+
+export function thoughtFor(messageId: string, live: LiveAnswer | undefined): number | undefined {
+  if (live?.reasoningStartedAt && live.textStartedAt) return live.textStartedAt - live.reasoningStartedAt;
+  return thoughtDurations.get(messageId);
 }
 
 function update(messageId: string, change: (answer: LiveAnswer) => LiveAnswer): void {
@@ -96,7 +104,10 @@ export function watchAnswer(queryClient: QueryClient, conversationId: string, me
       const saved = JSON.parse(event.data) as Message;
       putMessage(queryClient, conversationId, saved);
       void queryClient.invalidateQueries({ queryKey: ['balance'] });
-      stop(messageId);
+      // The cache tells its readers on its next tick; dropping the live text first would draw the
+      // row once from the cache's stale snapshot of the answer (re-parsing all its markdown), then
+      // again from the saved one.
+      stop(messageId, 'after the cache');
     });
     source.addEventListener('error', () => {
       // CONNECTING: EventSource retries by itself. CLOSED: the server refused (the answer or the
@@ -115,8 +126,11 @@ export function watchAnswer(queryClient: QueryClient, conversationId: string, me
   };
 }
 
-function stop(messageId: string): void {
+function stop(messageId: string, when: 'now' | 'after the cache' = 'now'): void {
+  const duration = thoughtFor(messageId, useLiveAnswers.getState().answers[messageId]);
+  if (duration !== undefined) thoughtDurations.set(messageId, duration);
   watches.get(messageId)?.source.close();
   watches.delete(messageId);
-  drop(messageId);
+  if (when === 'now') drop(messageId);
+  else notifyManager.schedule(() => drop(messageId));
 }

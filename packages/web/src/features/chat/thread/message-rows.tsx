@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
 import { Textarea } from '@/components/ui/textarea';
 import type { Message } from '@/features/chat/data/types';
-import { useLiveAnswer, watchAnswer } from '@/features/chat/generation/live-answers';
+import { thoughtFor, useLiveAnswer, watchAnswer } from '@/features/chat/generation/live-answers';
 import { Markdown, ReasoningBlock } from '@/features/chat/markdown';
 import { MessageCost } from '@/features/chat/settings/message-cost';
 import { cn } from '@/lib/cn';
@@ -117,10 +117,12 @@ export const AssistantMessage = memo(function AssistantMessage({ message, conver
   useWatchWhileGenerating(message, conversationId);
   const live = useLiveAnswer(message.id);
   const generating = message.status === 'generating';
-  const content = live ? live.content : message.content;
-  const reasoning = live ? live.reasoning : (message.reasoning ?? '');
+  // The live text while generating; once the saved answer is in, that (the same text, so its
+  // markdown blocks stay as they are).
+  const content = live && generating ? live.content : message.content;
+  const reasoning = live && generating ? live.reasoning : (message.reasoning ?? '');
   const thinking = generating && !content && Boolean(reasoning);
-  const thoughtFor = live?.reasoningStartedAt && live.textStartedAt ? live.textStartedAt - live.reasoningStartedAt : undefined;
+  const thought = thoughtFor(message.id, live);
   const waiting = generating && !content && !reasoning;
   return (
     <article className="group flex gap-3" aria-label={t('thread.answerBy', { model: message.model ?? '' })} data-message-id={message.id} data-status={message.status}>
@@ -130,7 +132,7 @@ export const AssistantMessage = memo(function AssistantMessage({ message, conver
           <span className="font-medium">{message.model}</span>
           {message.provider && <span className="text-xs text-muted-foreground">{message.provider}</span>}
         </div>
-        {reasoning && <ReasoningBlock text={reasoning} streaming={thinking} durationMs={thoughtFor} />}
+        {reasoning && <ReasoningBlock text={reasoning} streaming={thinking} durationMs={thought} />}
         {waiting ? (
           <span className="inline-flex gap-1 py-2" role="status" aria-label={t('thread.waiting')}>
             {[0, 1, 2].map((dot) => (
