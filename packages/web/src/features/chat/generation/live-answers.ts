@@ -75,33 +75,52 @@ export function watchAnswer(queryClient: QueryClient, conversationId: string, me
   if (!watch) {
     useLiveAnswers.setState((state) => ({ answers: { ...state.answers, [messageId]: state.answers[messageId] ?? empty } }));
     const source = new EventSource(`${apiBase}/api/chat/messages/${encodeURIComponent(messageId)}/events`, { withCredentials: true });
+    // Pieces arriving faster than frames are drawn (a replay after re-attaching, a fast model) are
+    // gathered into a draft and shown once per frame.
+    let draft: LiveAnswer | null = null;
+    let frame = 0;
+    const flush = () => {
+      frame = 0;
+      const next = draft;
+      draft = null;
+      if (next) update(messageId, () => next);
+    };
+    const discardDraft = () => {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      draft = null;
+    };
     const resync = () => {
       void readSaved(queryClient, conversationId, messageId).then((saved) => {
         if (!saved || saved.status !== 'generating') return;
+        discardDraft();
         update(messageId, (answer) => ({ ...answer, content: saved.content, reasoning: saved.reasoning ?? '' }));
       });
     };
     const piece = (field: 'content' | 'reasoning') => (event: MessageEvent<string>) => {
       const { text, at } = JSON.parse(event.data) as { text: string; at: number };
-      let gap = false;
-      update(messageId, (answer) => {
-        const spliced = spliceDelta(answer[field], text, at);
-        gap = spliced.gap;
-        const now = Date.now();
-        return {
-          ...answer,
-          [field]: spliced.text,
-          reasoningStartedAt: field === 'reasoning' ? (answer.reasoningStartedAt ?? now) : answer.reasoningStartedAt,
-          textStartedAt: field === 'content' ? (answer.textStartedAt ?? now) : answer.textStartedAt,
-        };
-      });
-      if (gap) resync();
+      const answer = draft ?? useLiveAnswers.getState().answers[messageId];
+      if (!answer) return;
+      const spliced = spliceDelta(answer[field], text, at);
+      if (spliced.gap) {
+        resync();
+        return;
+      }
+      const now = Date.now();
+      draft = {
+        ...answer,
+        [field]: spliced.text,
+        reasoningStartedAt: field === 'reasoning' ? (answer.reasoningStartedAt ?? now) : answer.reasoningStartedAt,
+        textStartedAt: field === 'content' ? (answer.textStartedAt ?? now) : answer.textStartedAt,
+      };
+      frame ||= requestAnimationFrame(flush);
     };
     source.addEventListener('delta', piece('content'));
     source.addEventListener('reasoning', piece('reasoning'));
     source.addEventListener('reset', resync);
     source.addEventListener('end', (event: MessageEvent<string>) => {
       const saved = JSON.parse(event.data) as Message;
+      discardDraft(); // the saved answer holds it all
       putMessage(queryClient, conversationId, saved);
       void queryClient.invalidateQueries({ queryKey: ['balance'] });
       // The cache tells its readers on its next tick; dropping the live text first would draw the
