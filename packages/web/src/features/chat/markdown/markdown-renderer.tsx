@@ -9,7 +9,7 @@ import { caretClass, rehypeCaret } from './caret';
 import { components } from './components';
 import { BlockContext, VirtualMessageContext } from './context';
 import { useRehypeKatex } from './katex';
-import type { MarkdownProps } from './markdown';
+import type { MarkdownProps } from './markdown-props';
 import { normalizeMath } from './math-delimiters';
 import { safeUrl } from './safe-url';
 

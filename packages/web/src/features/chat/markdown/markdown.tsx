@@ -2,16 +2,7 @@ import { memo, startTransition, useEffect, useState } from 'react';
 import { cn } from '@/lib/cn';
 import { caretClass } from './caret';
 import type { MarkdownRenderer } from './markdown-renderer';
-
-export interface MarkdownProps {
-  /** The message's markdown, complete or as far as it has streamed. */
-  text: string;
-  /** True while the answer is still arriving: a caret ends the text, unfinished fences stay plain. */
-  streaming?: boolean;
-  /** Called with the command of a Chat Nio virtual-message link (`https://chatnio.virtual/…`) when it is clicked. */
-  onVirtualMessage?: (command: string) => void;
-  className?: string;
-}
+import type { MarkdownProps } from './markdown-props';
 
 /**
  * The markdown pipeline (react-markdown, micromark, GFM, math syntax) weighs about 60 KB gzipped:
