@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '@/lib/api/client';
+import { useBalance } from '@/lib/api/use-balance';
 import { useSidebarToggle } from './sidebar-toggle';
 
 /**
@@ -10,7 +9,7 @@ import { useSidebarToggle } from './sidebar-toggle';
 export function BalancePill() {
   const { t, i18n } = useTranslation();
   const sidebarHidden = useSidebarToggle() !== null;
-  const balance = useQuery({ queryKey: ['balance'], queryFn: () => unwrap(api.GET('/api/billing/balance')), enabled: sidebarHidden });
+  const balance = useBalance(sidebarHidden);
   if (!sidebarHidden || !balance.data) return null;
   const points = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(balance.data.points);
   return (

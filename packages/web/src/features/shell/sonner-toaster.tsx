@@ -1,16 +1,8 @@
 import type { CSSProperties } from 'react';
-import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Toaster as Sonner } from 'sonner';
 import { useTheme } from '@/lib/theme';
-
-const phoneQuery = '(max-width: 767px)';
-
-function subscribePhone(listener: () => void): () => void {
-  const query = window.matchMedia(phoneQuery);
-  query.addEventListener('change', listener);
-  return () => query.removeEventListener('change', listener);
-}
+import { useIsPhone } from '@/lib/use-is-phone';
 
 // Sonner's own surface colours replaced by the app's tokens, so toasts match the popovers in both themes.
 const tokens = {
@@ -24,7 +16,7 @@ const tokens = {
 export function SonnerToaster() {
   const { t } = useTranslation();
   const theme = useTheme();
-  const phone = useSyncExternalStore(subscribePhone, () => window.matchMedia(phoneQuery).matches, () => false);
+  const phone = useIsPhone();
   return (
     <Sonner
       theme={theme}

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Ellipsis, LogOut, Trash2 } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuSeparator, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
 import { WithTooltip } from '@/components/ui/tooltip';
 import { useSession, useSignOut } from '@/features/auth/session';
-import { api, unwrap } from '@/lib/api/client';
+import { useBalance } from '@/lib/api/use-balance';
 import { DeleteAllDialog } from './delete-dialogs';
 import { MenuItem } from './menu-item';
 
@@ -16,8 +15,7 @@ export function SidebarFooter({ onDeleteAll }: { onDeleteAll: () => void }) {
   const { t, i18n } = useTranslation();
   const user = useSession().data;
   const signOut = useSignOut();
-  // The same query (key and shape) as the rest of the app, so one fetch serves both.
-  const balance = useQuery({ queryKey: ['balance'], queryFn: () => unwrap(api.GET('/api/billing/balance')) });
+  const balance = useBalance();
   const [confirming, setConfirming] = useState(false);
   const focusMovesOn = useRef(false);
 

@@ -1,11 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useSession } from '@/features/auth/session';
-import { api, unwrap } from '@/lib/api/client';
+import { api, apiBase, unwrap } from '@/lib/api/client';
 import { createChatSync, type ChangeEvent } from './chat-sync';
-
-// The same base as lib/api/client.ts (VITE_API_BASE, else this origin): EventSource is not openapi-fetch.
-const apiBase = (import.meta.env.VITE_API_BASE ?? '').replace(/\/+$/, '');
 
 const pageSize = 100;
 const firstRetryMs = 2_000;
