@@ -34,8 +34,13 @@ function lastAnswer(page: Page): Locator {
   return page.locator('article[data-status]').last();
 }
 
-async function answerDone(page: Page, status = 'done'): Promise<Locator> {
+/**
+ * The newest answer once it has ended. With `showing`, first waits for that text in it: right after
+ * a click, the newest article may still be the previous answer (already ended) for a moment.
+ */
+async function answerDone(page: Page, status = 'done', showing?: string): Promise<Locator> {
   const answer = lastAnswer(page);
+  if (showing) await expect.poll(() => answer.textContent(), { timeout: 15_000 }).toContain(showing);
   await expect.poll(() => answer.getAttribute('data-status'), { timeout: 15_000 }).toBe(status);
   return answer;
 }
@@ -95,7 +100,7 @@ describe.skipIf(!!missingBrowser)('chatting', () => {
         // Regenerate: a second version beside the first, with the navigator.
         site.mock.enqueue({ text: 'Counting done properly.' });
         await lastAnswer(page).getByRole('button', { name: t('thread.regenerate') }).click();
-        const regenerated = await answerDone(page);
+        const regenerated = await answerDone(page, 'done', 'Counting done properly.');
         expect(await regenerated.textContent()).toContain('Counting done properly.');
         await regenerated.getByText(t('thread.versionShort', { index: 2, count: 2 })).waitFor();
         await regenerated.getByRole('button', { name: t('thread.previousVersion') }).click();
@@ -110,7 +115,7 @@ describe.skipIf(!!missingBrowser)('chatting', () => {
         await question.getByRole('button', { name: t('thread.edit') }).click();
         await page.getByRole('textbox', { name: t('thread.editLabel') }).fill('Count to three');
         await page.getByRole('button', { name: t('thread.saveAndSend') }).click();
-        expect(await (await answerDone(page)).textContent()).toContain('One, two, three.');
+        expect(await (await answerDone(page, 'done', 'One, two, three.')).textContent()).toContain('One, two, three.');
         const edited = page.locator('article[aria-label="' + t('thread.yourMessage') + '"]').last();
         expect(await edited.textContent()).toContain('Count to three');
         await edited.getByText(t('thread.versionShort', { index: 2, count: 2 })).waitFor();
