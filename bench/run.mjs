@@ -685,7 +685,7 @@ function renderWeb(out, line, { web }) {
     `Web app, frames while an answer streams into that conversation: ~${st.answer.tokens} tokens (${st.answer.chars} characters of markdown) in ${st.answer.chunks} chunks ` +
       `every ${st.answer.chunkDelayMs} ms; from the Enter key until the answer's data-status="done", ${fmt(st.elapsedMs / 1000, 1)} s`,
   );
-  line(rpad('frames', 6), rpad('mean ms', 7), rpad('p50 ms', 7), rpad('p95 ms', 7), rpad('max ms', 7), rpad('> 50 ms', 7), rpad('work/frame ms', 13), rpad('main busy %', 11), rpad('idle ms', 7));
+  line(rpad('frames', 6), rpad('mean ms', 7), rpad('p50 ms', 7), rpad('p95 ms', 7), rpad('max ms', 7), rpad('> 50 ms', 7), rpad('> 25 ms', 7), rpad('work/frame ms', 13), rpad('main busy %', 11), rpad('idle ms', 7));
   line(
     rpad(String(st.frames.count), 6),
     rpad(fmt(st.frames.meanMs, 1), 7),
@@ -693,6 +693,7 @@ function renderWeb(out, line, { web }) {
     rpad(fmt(st.frames.p95Ms, 1), 7),
     rpad(fmt(st.frames.maxMs, 1), 7),
     rpad(String(st.frames.over50), 7),
+    rpad(String(st.frames.missed ?? '—'), 7),
     rpad(fmt(st.mainThread.workPerFrameMs, 1), 13),
     rpad(fmt(st.mainThread.busyPct, 0), 11),
     rpad(fmt(st.idleFrames.p50Ms, 1), 7),
@@ -702,7 +703,7 @@ function renderWeb(out, line, { web }) {
       `(frames are drawn at most every 16.7 ms, so their mean interval cannot go under it: the work each frame cost is the figure to hold to the target).`,
   );
   out.push(
-    '  mean/p50/p95/max: intervals between requestAnimationFrame timestamps; work/frame: the renderer main thread\'s busy time (DevTools Performance.getMetrics TaskDuration) over the frames; ' +
+    '  mean/p50/p95/max: intervals between requestAnimationFrame timestamps; > 25 ms: intervals in which a frame was missed; work/frame: the renderer main thread\'s busy time (DevTools Performance.getMetrics TaskDuration) over the frames; ' +
       'idle: the median interval over one idle second before (16.7 = 60 Hz).',
   );
   const extra = [];

@@ -6,7 +6,7 @@
 // Chromium is started from this process, which run.mjs pinned to CPU 0: it inherits that
 // affinity, so the browser and Switchboard (CPU 1) never share a core.
 /* global window, document, MutationObserver, requestAnimationFrame -- the functions under "in the page" run in Chromium */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -43,6 +43,8 @@ const STREAM_TOKENS = 5000;
 const CHARS_PER_TOKEN = 4;
 const TOKENS_PER_CHUNK = 4;
 const CHUNK_DELAY_MS = 15;
+/** A frame interval over this (one and a half 60 Hz frames) means at least one frame was not drawn in time. */
+const MISSED_FRAME_MS = 25;
 /** The targets of issue 12. */
 export const WEB_TARGETS = { interactiveColdMs: 1500, mainBundleGzKB: 250, longestFrameMs: 50, meanFrameWorkMs: 16 };
 /** A lazy chunk at least this big (gzipped) is listed by name, to show that the heavy libraries are not eager. */
@@ -436,10 +438,12 @@ async function measureStream({ sb, token, tab, context, mock, conversation, comp
   const metrics0 = await mainThreadMetrics(cdp);
   const cpu = cpuWatch(sb);
   const t0 = performance.now();
+  const diagnostics = await startDiagnostics(cdp);
   await box.press('Enter');
   const answerId = await newLeaf(sb, token, conversation);
   await tab.locator(`article[data-message-id="${answerId}"][data-status="done"]`).waitFor({ state: 'attached', timeout: STREAM_TIMEOUT_MS });
   const elapsedMs = performance.now() - t0;
+  await diagnostics();
   const rec = await tab.evaluate(stopFrames);
   const metrics1 = await mainThreadMetrics(cdp);
   const cpuUse = cpu();
@@ -470,6 +474,36 @@ async function measureStream({ sb, token, tab, context, mock, conversation, comp
       : null,
     longTasks: rec.longTaskSupported ? { count: rec.longTasks.length, maxMs: Math.max(0, ...rec.longTasks) } : null,
     cpu: cpuUse,
+  };
+}
+
+/**
+ * For finding what costs frames, not for the figures (both slow the page down): with
+ * BENCH_WEB_PROFILE=<file> a V8 CPU profile of the page, with BENCH_WEB_TRACE=<file> a Chromium
+ * trace (DevTools timeline events, JSON array), from the Enter key to the answer's end. Returns
+ * the function that stops them and writes the files.
+ */
+async function startDiagnostics(cdp) {
+  const profileFile = process.env.BENCH_WEB_PROFILE;
+  const traceFile = process.env.BENCH_WEB_TRACE;
+  const traceEvents = [];
+  if (profileFile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  if (traceFile) {
+    cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
+  }
+  return async () => {
+    if (traceFile) {
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await complete;
+      writeFileSync(traceFile, JSON.stringify(traceEvents));
+    }
+    if (profileFile) writeFileSync(profileFile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   };
 }
 
@@ -539,7 +573,7 @@ function loadSummary(runs) {
 
 function frameSummary(intervals) {
   const q = quantiles(intervals);
-  return { count: intervals.length, meanMs: q.mean, p50Ms: q.p50, p95Ms: q.p95, maxMs: q.max, over50: intervals.filter((d) => d > WEB_TARGETS.longestFrameMs).length };
+  return { count: intervals.length, meanMs: q.mean, p50Ms: q.p50, p95Ms: q.p95, maxMs: q.max, over50: intervals.filter((d) => d > WEB_TARGETS.longestFrameMs).length, missed: intervals.filter((d) => d > MISSED_FRAME_MS).length };
 }
 
 /** Median, p95 (nearest rank), max and mean of `values`. */

@@ -25,6 +25,8 @@ export default defineConfig({
     // minified, React, the router, Radix and i18next together pass Vite's default 500 KB.
     chunkSizeWarningLimit: 800,
   },
+  // The highlighter's worker loads each grammar on demand (dynamic imports): that needs an ES module worker.
+  worker: { format: 'es' },
   server: {
     proxy: Object.fromEntries(['/api', '/v1', '/v1beta'].map((prefix) => [prefix, { target: server, changeOrigin: false }])),
   },

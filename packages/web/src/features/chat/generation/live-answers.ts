@@ -52,6 +52,12 @@ function drop(messageId: string): void {
   });
 }
 
+/**
+ * How often a streaming answer is drawn: about 30 times a second, every other frame on a 60 Hz
+ * screen (a little under 2 × 16.7 ms, so that the frame's own jitter does not skip a third).
+ */
+const SHOW_EVERY_MS = 30;
+
 interface Watch {
   source: EventSource;
   watchers: number;
@@ -75,12 +81,19 @@ export function watchAnswer(queryClient: QueryClient, conversationId: string, me
   if (!watch) {
     useLiveAnswers.setState((state) => ({ answers: { ...state.answers, [messageId]: state.answers[messageId] ?? empty } }));
     const source = new EventSource(`${apiBase}/api/chat/messages/${encodeURIComponent(messageId)}/events`, { withCredentials: true });
-    // Pieces arriving faster than frames are drawn (a replay after re-attaching, a fast model) are
-    // gathered into a draft and shown once per frame.
+    // Pieces are gathered into a draft and shown at most every SHOW_EVERY_MS, in an animation
+    // frame: a fast model or a replay after re-attaching sends far more pieces than that, and
+    // drawing the answer every frame would leave no room in a frame for anything else.
     let draft: LiveAnswer | null = null;
     let frame = 0;
-    const flush = () => {
+    let shownAt = 0;
+    const flush = (now: number) => {
+      if (now - shownAt < SHOW_EVERY_MS) {
+        frame = requestAnimationFrame(flush);
+        return;
+      }
       frame = 0;
+      shownAt = now;
       const next = draft;
       draft = null;
       if (next) update(messageId, () => next);

@@ -6,7 +6,7 @@ import { WithTooltip } from '@/components/ui/tooltip';
 import { cn } from '@/lib/cn';
 import { caretClass } from './caret';
 import { CodeHeader } from './code-header';
-import { grammarFor, useHighlight } from './highlighter';
+import { useHighlight } from './highlighter';
 
 /**
  * A fenced code block: header (language, wrap toggle, copy) and the code, highlighted once the
@@ -16,7 +16,7 @@ import { grammarFor, useHighlight } from './highlighter';
 export function CodeBlock({ code, language, open = false }: { code: string; language: string; open?: boolean }) {
   const { t } = useTranslation();
   const [wrap, setWrap] = useState(false);
-  const tokens = useHighlight(code, grammarFor(language), !open);
+  const tokens = useHighlight(code, language, !open);
   return (
     <div className="markdown-code my-4 overflow-hidden rounded-lg border bg-card text-card-foreground">
       <CodeHeader label={language || t('markdown.code.plain')} code={code}>
@@ -48,7 +48,7 @@ export function CodeBlock({ code, language, open = false }: { code: string; lang
                 <span key={index}>
                   {index > 0 && '\n'}
                   {line.map((token, at) => (
-                    <span key={at} style={token.htmlStyle}>
+                    <span key={at} style={token.style}>
                       {token.content}
                     </span>
                   ))}

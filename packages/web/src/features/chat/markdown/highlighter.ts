@@ -1,124 +1,73 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { DynamicImportLanguageRegistration, HighlighterCore, ThemedToken } from 'shiki/core';
+import { startTransition, useEffect, useState } from 'react';
+import type { HighlightAnswer, HighlightRequest } from './highlight.worker';
+import { grammarFor } from './languages';
+import type { CodeLine } from './shiki-tokens';
 
 /**
- * Shiki, fine-grained: the core with the JavaScript regex engine (no WebAssembly), two themes and
- * the languages answers use most, each grammar loaded the first time a block needs it. Tokens
- * carry both themes' colours as CSS variables, so switching light/dark needs no new highlight.
+ * The page's side of the highlighter: code goes to a worker (Shiki runs there, see
+ * shiki-tokens.ts) and comes back as lines of coloured pieces. A block shows plain text until its
+ * lines arrive; lines already highlighted are kept, so a row scrolled back into view (the thread
+ * is virtualized) or drawn again shows its colours at once.
  */
-const grammars: Record<string, DynamicImportLanguageRegistration> = {
-  bash: () => import('shiki/langs/bash.mjs'),
-  c: () => import('shiki/langs/c.mjs'),
-  cpp: () => import('shiki/langs/cpp.mjs'),
-  csharp: () => import('shiki/langs/csharp.mjs'),
-  css: () => import('shiki/langs/css.mjs'),
-  diff: () => import('shiki/langs/diff.mjs'),
-  docker: () => import('shiki/langs/docker.mjs'),
-  go: () => import('shiki/langs/go.mjs'),
-  html: () => import('shiki/langs/html.mjs'),
-  java: () => import('shiki/langs/java.mjs'),
-  javascript: () => import('shiki/langs/javascript.mjs'),
-  json: () => import('shiki/langs/json.mjs'),
-  jsx: () => import('shiki/langs/jsx.mjs'),
-  kotlin: () => import('shiki/langs/kotlin.mjs'),
-  markdown: () => import('shiki/langs/markdown.mjs'),
-  php: () => import('shiki/langs/php.mjs'),
-  python: () => import('shiki/langs/python.mjs'),
-  ruby: () => import('shiki/langs/ruby.mjs'),
-  rust: () => import('shiki/langs/rust.mjs'),
-  sql: () => import('shiki/langs/sql.mjs'),
-  swift: () => import('shiki/langs/swift.mjs'),
-  toml: () => import('shiki/langs/toml.mjs'),
-  tsx: () => import('shiki/langs/tsx.mjs'),
-  typescript: () => import('shiki/langs/typescript.mjs'),
-  xml: () => import('shiki/langs/xml.mjs'),
-  yaml: () => import('shiki/langs/yaml.mjs'),
-};
+const kept = new Map<string, CodeLine[]>();
+const keepAtMost = 300;
+const asked = new Map<string, Promise<CodeLine[] | null>>();
+const waiting = new Map<number, (lines: CodeLine[] | null) => void>();
+let nextId = 0;
+let worker: Worker | null | undefined;
 
-const aliases: Record<string, string> = {
-  js: 'javascript',
-  mjs: 'javascript',
-  cjs: 'javascript',
-  ts: 'typescript',
-  mts: 'typescript',
-  py: 'python',
-  python3: 'python',
-  sh: 'bash',
-  shell: 'bash',
-  zsh: 'bash',
-  console: 'bash',
-  'c++': 'cpp',
-  cs: 'csharp',
-  'c#': 'csharp',
-  dockerfile: 'docker',
-  golang: 'go',
-  rs: 'rust',
-  rb: 'ruby',
-  kt: 'kotlin',
-  md: 'markdown',
-  yml: 'yaml',
-  svg: 'xml',
-  vue: 'html',
-  jsonc: 'json',
-  json5: 'json',
-};
-
-/** The grammar for a fence's language name, or null for plain text. */
-export function grammarFor(language: string): string | null {
-  const name = language.toLowerCase();
-  const id = aliases[name] ?? name;
-  return id in grammars ? id : null;
-}
-
-const themes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
-
-/** The highlighter, in an object replaced each time a grammar arrives, so that the hooks see the change. */
-let ready: { highlighter: HighlighterCore } | null = null;
-let starting: Promise<HighlighterCore> | null = null;
-const pending = new Map<string, Promise<void>>();
-const listeners = new Set<() => void>();
-
-async function start(): Promise<HighlighterCore> {
-  const [{ createHighlighterCore }, { createJavaScriptRegexEngine }] = await Promise.all([import('shiki/core'), import('shiki/engine/javascript')]);
-  return createHighlighterCore({
-    themes: [import('shiki/themes/github-light-default.mjs'), import('shiki/themes/github-dark-default.mjs')],
-    langs: [],
-    engine: createJavaScriptRegexEngine(),
+function theWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  // No Worker (the unit tests' DOM): code stays plain text.
+  worker = typeof Worker === 'undefined' ? null : new Worker(new URL('./highlight.worker.ts', import.meta.url), { type: 'module' });
+  worker?.addEventListener('message', ({ data }: MessageEvent<HighlightAnswer>) => {
+    waiting.get(data.id)?.('lines' in data ? data.lines : null);
+    waiting.delete(data.id);
   });
+  return worker;
 }
 
-function load(grammar: string): void {
-  if (pending.has(grammar)) return;
-  const loading = (async () => {
-    starting ??= start();
-    const core = await starting;
-    const grammarModule = grammars[grammar];
-    if (grammarModule) await core.loadLanguage(grammarModule);
-    ready = { highlighter: core }; // a new object: what the hooks' memos depend on
-    for (const listener of listeners) listener();
-  })().catch(() => {
-    pending.delete(grammar); // a failed chunk (offline) is retried by the next block that needs it
-    starting = null;
+const keyOf = (language: string, code: string) => `${language}\u0000${code}`;
+
+function highlight(language: string, code: string): Promise<CodeLine[] | null> {
+  const key = keyOf(language, code);
+  let answer = asked.get(key);
+  if (answer) return answer;
+  const target = theWorker();
+  if (!target) return Promise.resolve(null);
+  const id = nextId++;
+  answer = new Promise<CodeLine[] | null>((resolve) => waiting.set(id, resolve)).then((lines) => {
+    asked.delete(key);
+    if (lines) {
+      kept.set(key, lines);
+      // Oldest first: a Map iterates in insertion order.
+      if (kept.size > keepAtMost) kept.delete(kept.keys().next().value!);
+    }
+    return lines;
   });
-  pending.set(grammar, loading);
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  asked.set(key, answer);
+  target.postMessage({ id, code, language } satisfies HighlightRequest);
+  return answer;
 }
 
 /**
- * The code's tokens once its grammar is loaded (loading it when `enabled`), or null: the block
- * shows plain text meanwhile, and when the language is unknown.
+ * The code's highlighted lines, or null: while `enabled` is false (a fence still streaming), while
+ * the worker works, and when the language has no grammar.
  */
-export function useHighlight(code: string, grammar: string | null, enabled: boolean): ThemedToken[][] | null {
-  const current = useSyncExternalStore(subscribe, () => ready, () => null);
+export function useHighlight(code: string, language: string, enabled: boolean): CodeLine[] | null {
+  const key = enabled && grammarFor(language) ? keyOf(language, code) : null;
+  const [arrived, setArrived] = useState<{ key: string; lines: CodeLine[] } | null>(null);
   useEffect(() => {
-    if (enabled && grammar) load(grammar);
-  }, [enabled, grammar]);
-  return useMemo(() => {
-    if (!enabled || !grammar || !current?.highlighter.getLoadedLanguages().includes(grammar)) return null;
-    return current.highlighter.codeToTokens(code, { lang: grammar, themes, defaultColor: false }).tokens;
-  }, [code, grammar, enabled, current]);
+    if (!key || kept.has(key)) return;
+    let current = true;
+    void highlight(language, code).then((lines) => {
+      // A transition: drawing the coloured pieces yields to typing and to the streaming answer.
+      if (current && lines) startTransition(() => setArrived({ key, lines }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [key, language, code]);
+  if (!key) return null;
+  return kept.get(key) ?? (arrived?.key === key ? arrived.lines : null);
 }

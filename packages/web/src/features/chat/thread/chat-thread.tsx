@@ -45,6 +45,9 @@ export function ChatThread({ conversation, actions, empty, footer }: { conversat
     estimateSize: () => 140,
     overscan: 6,
     getItemKey: (index) => path[index]!.id,
+    // Scrolling and measuring re-render the list in React's own time, not synchronously inside the
+    // commit that caused them: a message sent would otherwise draw the thread twice in one frame.
+    useFlushSync: false,
   });
 
   const toBottom = useCallback(() => {
