@@ -2,7 +2,7 @@
 // JavaScript that plain Node runs, laid out so the lazy imports, the paths computed from
 // import.meta.url and the packages' `exports` maps all resolve.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -95,6 +95,19 @@ describe('scripts/build.mjs', () => {
       const page = await fetch(`${started.url}/`);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toContain('text/html');
+      // The build wrote compressed copies of the app's files; the browser gets the one it accepts.
+      const entry = /<script type="module"[^>]*src="([^"]+)"/.exec(await page.text())?.[1];
+      expect(entry).toMatch(/^\/assets\/index-.+\.js$/);
+      const onDisk = readFileSync(join(root, 'packages/web/dist', entry!), 'utf8');
+      for (const encoding of ['br', 'gzip']) {
+        const script = await fetch(started.url + entry!, { headers: { 'accept-encoding': encoding } });
+        expect(script.headers.get('content-encoding'), encoding).toBe(encoding);
+        expect(Number(script.headers.get('content-length')), encoding).toBeLessThan(onDisk.length / 2);
+        expect(await script.text(), encoding).toBe(onDisk);
+      }
+      const plain = await fetch(started.url + entry!, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(await plain.text()).toBe(onDisk);
 
       const cli = await startNode([join(dist('testkit'), 'cli.js'), '--port', '0'], {}, /mock listening/);
       mock = cli.child;

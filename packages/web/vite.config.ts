@@ -1,13 +1,14 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress';
 
 // The dev server proxies the server's three URL families, so `npm run dev -w @switchboard/web`
 // talks to a server on :3000 (or SWITCHBOARD_URL) from the same origin, cookies included.
 const server = process.env.SWITCHBOARD_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), precompress()],
   resolve: {
     alias: { '@': new URL('./src', import.meta.url).pathname },
     // One KaTeX: rehype-katex and mermaid each pin their own copy, but the chat loads the app's

@@ -42,6 +42,8 @@ describe('the web app at /', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('javascript');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Sent compressed or not by what the browser accepts (scripts/build.test.ts checks the build's variants).
+    expect(res.headers.get('vary')).toBe('accept-encoding');
     expect(await res.text()).toBe(asset);
   });
 

@@ -19,7 +19,8 @@ export function hasWebApp(webDir: string): boolean {
  * Serves the built web app's files at `/`. Vite names every file under assets/ by its content
  * hash, so those are cached for a year; every other file (index.html, sw.js, the manifest, the
  * icons) is revalidated on every load, so a new deployment reaches browsers at once, and a new
- * service worker is found on the next visit.
+ * service worker is found on the next visit. Text files go out brotli- or gzip-compressed when the
+ * browser accepts it, from the variants the build wrote.
  */
 export async function registerWebApp(app: FastifyInstance, webDir: string): Promise<void> {
   await app.register(fastifyStatic, {
@@ -27,9 +28,14 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
     wildcard: false,
     index: ['index.html'],
     cacheControl: false,
+    // The build writes .br and .gz beside each text file (packages/web/precompress.ts): sent as
+    // they are to a browser that accepts them, compressed once at build time instead of never.
+    preCompressed: true,
     setHeaders(res, path) {
       const hashed = path.startsWith(join(webDir, 'assets'));
       res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // The same URL is sent compressed or not by what the browser accepts: caches must keep both.
+      res.setHeader('vary', 'accept-encoding');
     },
   });
 }

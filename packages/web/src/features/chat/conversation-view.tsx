@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { Composer, type ComposerHandle } from '@/features/chat/composer/composer';
 import { useConversation } from '@/features/chat/data/conversation';
 import { pathTo } from '@/features/chat/data/message-tree';
-import type { ChatSettings, Conversation } from '@/features/chat/data/types';
+import type { ChatSettings, Conversation, Message } from '@/features/chat/data/types';
 import { Markdown } from '@/features/chat/markdown';
 import { EstimatedCost } from '@/features/chat/settings/estimated-cost';
 import { estimateTokens } from '@/features/chat/settings/price';
@@ -19,8 +19,7 @@ import { ChatThread } from './thread/chat-thread';
 import { useChatActions } from './use-chat-actions';
 
 /** Rough size of what goes up with the next message: the last `context_length` messages of the branch. */
-function contextTokens(conversation: Conversation): number {
-  const path = pathTo(conversation.messages, conversation.current_leaf_id);
+function contextTokens(conversation: Conversation, path: readonly Message[]): number {
   const sent = path.slice(-conversation.settings.context_length);
   return estimateTokens(conversation.settings.system_prompt) + sent.reduce((sum, m) => sum + estimateTokens(m.content), 0);
 }
@@ -33,7 +32,7 @@ function Loaded({ conversation }: { conversation: Conversation }) {
   const path = useMemo(() => pathTo(conversation.messages, conversation.current_leaf_id), [conversation.messages, conversation.current_leaf_id]);
   const generating = path.find((m) => m.status === 'generating');
   const vision = useReadsImages(conversation.settings.model);
-  const tokens = useMemo(() => contextTokens(conversation), [conversation]);
+  const tokens = useMemo(() => contextTokens(conversation, path), [conversation, path]);
   const changeSettings = (settings: Partial<ChatSettings>) => mutations.patch.mutate({ settings }, { onError: fail });
   const { t } = useTranslation();
   useShortcut(shortcuts.focusInput, () => composer.current?.focus(), { whileTyping: true });

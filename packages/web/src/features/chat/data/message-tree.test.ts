@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newestLeafUnder, pathTo, siblingsOf } from './message-tree';
+import { newestLeafUnder, pathTo, siblingsIn } from './message-tree';
 import type { Message } from './types';
 
 const message = (id: string, parent: string | null, role: 'user' | 'assistant', at: number): Message => ({
@@ -44,9 +44,10 @@ describe('the message tree', () => {
   });
 
   it('lists a regenerated answer and an edited question with their siblings, oldest first (the 2/3 navigator)', () => {
-    expect(siblingsOf(tree, tree[2]!).map((m) => m.id)).toEqual(['a1', 'a2']);
-    expect(siblingsOf(tree, tree[4]!).map((m) => m.id)).toEqual(['q1', 'q1b']);
-    expect(siblingsOf(tree, tree[3]!).map((m) => m.id)).toEqual(['q2']);
+    const siblingsOf = siblingsIn(tree);
+    expect(siblingsOf(tree[2]!).map((m) => m.id)).toEqual(['a1', 'a2']);
+    expect(siblingsOf(tree[4]!).map((m) => m.id)).toEqual(['q1', 'q1b']);
+    expect(siblingsOf(tree[3]!).map((m) => m.id)).toEqual(['q2']);
   });
 
   it('goes to the newest end of a branch when switching to it', () => {

@@ -16,9 +16,19 @@ export function pathTo(messages: readonly Message[], leafId: string | null): Mes
   return path.reverse();
 }
 
-/** The message and its siblings (same parent, roots together), oldest first. */
-export function siblingsOf(messages: readonly Message[], message: Message): Message[] {
-  return messages.filter((other) => other.parent_id === message.parent_id && other.role === message.role);
+/**
+ * For each message, it and its siblings (same parent and role, roots together), oldest first:
+ * one pass over the list, so a long conversation's branches are found in linear time.
+ */
+export function siblingsIn(messages: readonly Message[]): (message: Message) => readonly Message[] {
+  const groups = new Map<string, Message[]>();
+  const keyOf = (message: Message) => `${message.role}\u0000${message.parent_id ?? ''}`;
+  for (const message of messages) {
+    const group = groups.get(keyOf(message));
+    if (group) group.push(message);
+    else groups.set(keyOf(message), [message]);
+  }
+  return (message) => groups.get(keyOf(message)) ?? [message];
 }
 
 /** The newest end of the branch under `id` (newest child at each step), as the server picks it. */

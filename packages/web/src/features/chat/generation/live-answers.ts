@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { conversationKey, putMessage } from '@/features/chat/data/conversation';
 import type { Conversation, Message } from '@/features/chat/data/types';
 import { apiBase } from '@/lib/api/client';
+import { whenIdle } from '@/lib/when-idle';
 import { spliceDelta } from './splice-delta';
 
 /** An answer being generated, as far as this tab has received it. */
@@ -135,7 +136,8 @@ export function watchAnswer(queryClient: QueryClient, conversationId: string, me
       const saved = JSON.parse(event.data) as Message;
       discardDraft(); // the saved answer holds it all
       putMessage(queryClient, conversationId, saved);
-      void queryClient.invalidateQueries({ queryKey: ['balance'] });
+      // The balance is read again, after the frame that draws the finished answer.
+      whenIdle(() => void queryClient.invalidateQueries({ queryKey: ['balance'] }));
       // The cache tells its readers on its next tick; dropping the live text first would draw the
       // row once from the cache's stale snapshot of the answer (re-parsing all its markdown), then
       // again from the saved one.

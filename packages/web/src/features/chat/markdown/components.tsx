@@ -1,6 +1,6 @@
-import { useContext, type ComponentProps } from 'react';
+import type { ExtraProps } from 'hast-util-to-jsx-runtime';
+import { useContext, type ComponentProps, type ComponentType, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Components, ExtraProps } from 'react-markdown';
 import { CodeBlock } from './code-block';
 import { BlockContext, VirtualMessageContext } from './context';
 import { isFenceClosed } from './fences';
@@ -9,7 +9,10 @@ import { ProgressBar } from './progress-bar';
 import { progressValue } from './progress';
 import { virtualCommand } from './virtual-link';
 
-/** How react-markdown's elements are drawn in chat; the prose itself is styled by `.markdown` in index.css. */
+/** Elements drawn by a component of ours instead of as the bare tag; each gets its hast node as `node`. */
+type Components = { [Tag in keyof JSX.IntrinsicElements]?: ComponentType<JSX.IntrinsicElements[Tag] & ExtraProps> };
+
+/** How the markdown's elements are drawn in chat; the prose itself is styled by `.markdown` in index.css. */
 export const components: Components = { a: Link, img: Image, pre: Pre, code: InlineCode, table: Table, input: TaskCheckbox };
 
 type HastElement = NonNullable<ExtraProps['node']>;

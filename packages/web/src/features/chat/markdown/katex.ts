@@ -5,7 +5,7 @@ import type rehypeKatexPlugin from 'rehype-katex';
  * KaTeX (the library, its CSS and fonts) is the heaviest part of math: it loads the first time
  * a block holds math, never for answers without any. Until it arrives, math shows as its source.
  */
-type RehypeKatex = typeof rehypeKatexPlugin;
+export type RehypeKatex = typeof rehypeKatexPlugin;
 
 let plugin: RehypeKatex | null = null;
 let loading: Promise<void> | null = null;

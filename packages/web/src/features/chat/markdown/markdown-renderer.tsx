@@ -1,17 +1,13 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import ReactMarkdown, { type Options } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import { cn } from '@/lib/cn';
 import { splitBlocks } from './blocks';
-import { caretClass, rehypeCaret } from './caret';
-import { components } from './components';
+import { caretClass } from './caret';
 import { BlockContext, VirtualMessageContext } from './context';
 import { useRehypeKatex } from './katex';
 import type { MarkdownProps } from './markdown-props';
 import { normalizeMath } from './math-delimiters';
-import { safeUrl } from './safe-url';
+import { renderMarkdown } from './pipeline';
 
 /**
  * A chat message's markdown (GFM, math, highlighted code, Mermaid), built for streaming: the text is
@@ -43,33 +39,17 @@ export const MarkdownRenderer = memo(function MarkdownRenderer({ text, streaming
   );
 });
 
-// `~one~` is not strikethrough: answers write "~5 min" and "~10 %" far more often than they strike.
-const remarkPlugins: Options['remarkPlugins'] = [[remarkGfm, { singleTilde: false }], remarkMath];
-
 const Block = memo(function Block({ text: markdown, streaming }: { text: string; streaming: boolean }) {
   const { t } = useTranslation();
   const text = useMemo(() => normalizeMath(markdown), [markdown]);
-  const rehypeKatex = useRehypeKatex(text.includes('$'));
-  const rehypePlugins = useMemo<Options['rehypePlugins']>(
-    () => [...(rehypeKatex && text.includes('$') ? [rehypeKatex] : []), ...(streaming ? [rehypeCaret] : [])],
-    [rehypeKatex, text, streaming],
-  );
-  const remarkRehypeOptions = useMemo<Options['remarkRehypeOptions']>(
-    () => ({ footnoteLabel: t('markdown.footnotes'), footnoteBackLabel: t('markdown.footnoteBack') }),
-    [t],
-  );
+  const hasMath = text.includes('$');
+  const katex = useRehypeKatex(hasMath);
+  const footnoteLabel = t('markdown.footnotes');
+  const footnoteBackLabel = t('markdown.footnoteBack');
   const context = useMemo(() => ({ source: text, streaming }), [text, streaming]);
-  return (
-    <BlockContext value={context}>
-      <ReactMarkdown
-        remarkPlugins={remarkPlugins}
-        rehypePlugins={rehypePlugins}
-        remarkRehypeOptions={remarkRehypeOptions}
-        components={components}
-        urlTransform={safeUrl}
-      >
-        {text}
-      </ReactMarkdown>
-    </BlockContext>
+  const rendered = useMemo(
+    () => renderMarkdown(text, { katex: hasMath ? katex : null, caret: streaming, footnoteLabel, footnoteBackLabel }),
+    [text, hasMath, katex, streaming, footnoteLabel, footnoteBackLabel],
   );
+  return <BlockContext value={context}>{rendered}</BlockContext>;
 });

@@ -36,6 +36,16 @@ describe('Markdown', () => {
     expect(html).toContain('max-w-full');
   });
 
+  it('draws footnotes under a heading in the reader’s language', () => {
+    const html = render('A claim.[^1]\n\n[^1]: The source.');
+    // In-page links: no new tab.
+    expect(html).toMatch(/<sup><a [^>]*href="#user-content-fn-1"[^>]*>1<\/a><\/sup>/);
+    expect(html).not.toContain('target="_blank"');
+    expect(html).toContain('>脚注</h2>');
+    expect(html).toContain('aria-label="返回正文"');
+    expect(html).toContain('The source.');
+  });
+
   it('shows raw HTML as text and never as elements', () => {
     const html = render('<script>alert(1)</script>\n\nHi <img src=x onerror="alert(2)"> there');
     expect(html).not.toMatch(/<script|<img/);

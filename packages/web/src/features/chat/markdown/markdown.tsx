@@ -5,7 +5,7 @@ import type { MarkdownRenderer } from './markdown-renderer';
 import type { MarkdownProps } from './markdown-props';
 
 /**
- * The markdown pipeline (react-markdown, micromark, GFM, math syntax) weighs about 60 KB gzipped:
+ * The markdown pipeline (unified, micromark, GFM, math syntax) weighs about 60 KB gzipped:
  * it is its own chunk, fetched as soon as this module is imported, in parallel with the app's first
  * requests, so it is nearly always there before the first message. If not, the text shows plain
  * for that moment.

@@ -71,5 +71,13 @@ describe('safeUrl', () => {
     expect(safeUrl('data:text/html;base64,PHNjcmlwdD4=', 'href')).toBe('');
     expect(safeUrl('data:image/png;base64,iVBORw0KGgo=', 'href')).toBe('');
     expect(safeUrl('data:image/svg+xml;base64,PHN2Zz4=', 'src')).toBe('');
+    expect(safeUrl('vbscript:msgbox(1)', 'href')).toBe('');
+    expect(safeUrl(' javascript:alert(1)', 'href')).toBe('');
+  });
+
+  it('keeps relative URLs, even with a colon in their path, query or fragment, and mail links', () => {
+    for (const url of ['/docs/a:b', 'guide/setup', '?q=a:b', '#note:1', 'mailto:team@example.com', 'HTTP://EXAMPLE.COM']) {
+      expect(safeUrl(url, 'href'), url).toBe(url);
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown } from 'lucide-react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
-import { pathTo, siblingsOf } from '@/features/chat/data/message-tree';
+import { pathTo, siblingsIn } from '@/features/chat/data/message-tree';
 import type { Conversation, Message } from '@/features/chat/data/types';
 import type { Branch } from './branch-navigator';
 import { AssistantMessage, UserMessage } from './message-rows';
@@ -12,15 +12,16 @@ import { ThreadActionsContext, type ThreadActions } from './thread-actions';
 /** Closer than this to the bottom counts as "at the bottom": new text keeps it in view. */
 const STICK_PX = 64;
 
-function branchOf(messages: readonly Message[], message: Message): Branch | null {
-  const versions = siblingsOf(messages, message);
-  if (versions.length < 2) return null;
-  const index = versions.findIndex((m) => m.id === message.id);
-  return { index, count: versions.length, previousId: versions[index - 1]?.id ?? null, nextId: versions[index + 1]?.id ?? null };
-}
-
 function branchesOf(messages: readonly Message[], path: readonly Message[]): Map<string, Branch | null> {
-  return new Map(path.map((message) => [message.id, branchOf(messages, message)]));
+  const siblingsOf = siblingsIn(messages);
+  return new Map(
+    path.map((message) => {
+      const versions = siblingsOf(message);
+      if (versions.length < 2) return [message.id, null];
+      const index = versions.findIndex((m) => m.id === message.id);
+      return [message.id, { index, count: versions.length, previousId: versions[index - 1]?.id ?? null, nextId: versions[index + 1]?.id ?? null }];
+    }),
+  );
 }
 
 /**
@@ -28,7 +29,17 @@ function branchesOf(messages: readonly Message[], path: readonly Message[]): Map
  * are in the page, so a 200-message conversation streams as smoothly as a short one. It follows
  * new text only while the reader is at the bottom; otherwise a pill offers to jump there.
  */
-export function ChatThread({ conversation, actions, empty, footer }: { conversation: Conversation; actions: ThreadActions; empty?: ReactNode; footer?: ReactNode }) {
+export const ChatThread = memo(function ChatThread({
+  conversation,
+  actions,
+  empty,
+  footer,
+}: {
+  conversation: Conversation;
+  actions: ThreadActions;
+  empty?: ReactNode;
+  footer?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { messages, current_leaf_id: leaf } = conversation;
   const path = useMemo(() => pathTo(messages, leaf), [messages, leaf]);
@@ -38,7 +49,6 @@ export function ChatThread({ conversation, actions, empty, footer }: { conversat
   const stick = useRef(true);
   const [atBottom, setAtBottom] = useState(true);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler
   const virtualizer = useVirtualizer({
     count: path.length,
     getScrollElement: () => scroller.current,
@@ -143,4 +153,4 @@ export function ChatThread({ conversation, actions, empty, footer }: { conversat
       </div>
     </ThreadActionsContext.Provider>
   );
-}
+});
