@@ -26,6 +26,12 @@ export const MODEL_FAST = 'gpt-4o-mini';
 export const MODEL_SLOW = 'gpt-4o';
 /** Served by the 20 ms mock like MODEL_SLOW, but priced: every call reserves and settles. */
 export const MODEL_PRICED = 'bench-priced';
+/** Served by the mock without latency like MODEL_FAST, priced the same way. */
+export const MODEL_PRICED_FAST = 'bench-priced-fast';
+/** The priced model on each mock. */
+export const PRICED_MODEL_OF = { fast: MODEL_PRICED_FAST, slow: MODEL_PRICED };
+/** The paying user's key limits: set, so every call checks them, and high enough never to refuse one. */
+export const USER_KEY_LIMITS = { quota_limit: 1e15, rpm: 1_000_000, tpm: 1_000_000_000 };
 /** Served by the held upstream (chat phase): one chunk, then the answer stays open until stopped. */
 export const MODEL_HELD = 'bench-held';
 
@@ -108,14 +114,19 @@ export async function startHeldUpstream(tmp) {
   return proc;
 }
 
-/** Starts Switchboard (SQLite, LOG_LEVEL=info, logs to a file), signs in, adds channels and an API key. */
-export async function startSwitchboard(tmp, { fastOrigin, slowOrigin, nodeFlags = [], env = {} }) {
+/**
+ * Starts Switchboard (SQLite unless `env` names another database, LOG_LEVEL=info, logs to a file),
+ * signs in as root and adds one channel per mock, root's API key, and the paying path: the same
+ * two mocks behind priced models, and a normal user with points and a key that has a spending cap
+ * and RPM/TPM limits (`proc.userKey`), the path every paying API user takes.
+ */
+export async function startSwitchboard(tmp, { fastOrigin, slowOrigin, nodeFlags = [], env = {}, name = 'switchboard' }) {
   const port = await freePort();
-  const dataDir = join(tmp, 'sb-data');
+  const dataDir = join(tmp, `${name}-data`);
   mkdirSync(dataDir, { recursive: true });
   const password = randomBytes(12).toString('hex');
   const proc = await startNode({
-    name: 'switchboard',
+    name,
     args: [paths.serverMain],
     nodeFlags,
     cpu: SUT_CPU,
@@ -130,7 +141,7 @@ export async function startSwitchboard(tmp, { fastOrigin, slowOrigin, nodeFlags 
       SECRET: randomBytes(24).toString('hex'),
       ...env,
     },
-    logFile: join(tmp, 'switchboard.log'),
+    logFile: join(tmp, `${name}.log`),
     ready: /Switchboard listening/,
     timeoutMs: 30_000,
   });
@@ -144,27 +155,83 @@ export async function startSwitchboard(tmp, { fastOrigin, slowOrigin, nodeFlags 
       signal: AbortSignal.timeout(10_000),
     });
     const text = await res.text();
-    if (!res.ok) throw new Error(`switchboard ${method} ${path} -> ${res.status}: ${text.slice(0, 300)}`);
+    if (!res.ok) throw new Error(`${name} ${method} ${path} -> ${res.status}: ${text.slice(0, 300)}`);
     return JSON.parse(text);
   };
   // The chat phase signs in as root itself and adds its own channel.
   proc.rootPassword = password;
   proc.api = api;
   const { token } = await api('POST', '/api/auth/login', { username: 'root', password });
-  for (const [name, origin, model] of [
+  for (const [channel, origin, model] of [
     ['mock', fastOrigin, MODEL_FAST],
     ['mock-20ms', slowOrigin, MODEL_SLOW],
   ]) {
-    await api('POST', '/api/admin/channels', { name, type: 'openai', base_url: `${origin}/v1`, keys: 'sk-mock', models: [model] }, token);
+    await api('POST', '/api/admin/channels', { name: channel, type: 'openai', base_url: `${origin}/v1`, keys: 'sk-mock', models: [model] }, token);
   }
   const { key } = await api('POST', '/api/keys', { name: 'bench' }, token);
   proc.apiKey = key;
-  // The billing phase: a priced model on the 20 ms mock, charged to root, who gets the points for it.
-  await api('POST', '/api/admin/channels', { name: 'priced', type: 'openai', base_url: `${slowOrigin}/v1`, keys: 'sk-mock', models: [MODEL_PRICED], mapping: `${MODEL_PRICED}>${MODEL_SLOW}` }, token);
-  await api('PUT', `/api/admin/prices/${MODEL_PRICED}`, { mode: 'token', input: 2_500_000, output: 10_000_000, unit_tokens: 1_000_000 }, token);
-  const me = await api('GET', '/api/auth/me', undefined, token);
-  await api('POST', `/api/admin/users/${me.id}/balance`, { amount: 1_000_000_000 * 1_000_000, note: 'bench' }, token);
+  // The paying path: priced models on the same mocks, and a normal user's limited key.
+  for (const [channel, origin, priced, served] of [
+    ['priced', fastOrigin, MODEL_PRICED_FAST, MODEL_FAST],
+    ['priced-20ms', slowOrigin, MODEL_PRICED, MODEL_SLOW],
+  ]) {
+    await api('POST', '/api/admin/channels', { name: channel, type: 'openai', base_url: `${origin}/v1`, keys: 'sk-mock', models: [priced], mapping: `${priced}>${served}` }, token);
+    await api('PUT', `/api/admin/prices/${priced}`, { mode: 'token', input: 2_500_000, output: 10_000_000, unit_tokens: 1_000_000 }, token);
+  }
+  const userPassword = randomBytes(12).toString('hex');
+  await api('POST', '/api/admin/users', { username: 'bench-user', password: userPassword, grant: 1e15 }, token);
+  const { token: userToken } = await api('POST', '/api/auth/login', { username: 'bench-user', password: userPassword });
+  proc.userKey = (await api('POST', '/api/keys', { name: 'bench-limited', ...USER_KEY_LIMITS }, userToken)).key;
   return proc;
+}
+
+/**
+ * The databases besides SQLite that the bench runs the paying path on, from the test suite's
+ * variables: PostgreSQL with Redis (TEST_POSTGRES_URL, TEST_REDIS_URL) and MariaDB
+ * (TEST_MYSQL_URL). Each gets a database of its own, dropped at the end.
+ */
+export async function benchDatabases() {
+  const name = `sb_bench_${process.pid}`;
+  const databases = [];
+  if (process.env.TEST_POSTGRES_URL) {
+    const admin = process.env.TEST_POSTGRES_URL;
+    const pg = (await import('pg')).default;
+    const run = async (sql) => {
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await run(`CREATE DATABASE ${name}`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    const redis = process.env.TEST_REDIS_URL;
+    databases.push({
+      id: redis ? 'postgres+redis' : 'postgres',
+      env: { DATABASE_URL: url.toString(), ...(redis ? { REDIS_URL: redis } : {}) },
+      drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    });
+  }
+  if (process.env.TEST_MYSQL_URL) {
+    const admin = process.env.TEST_MYSQL_URL;
+    const mysql = await import('mysql2/promise');
+    const run = async (sql) => {
+      const connection = await mysql.createConnection({ uri: admin });
+      try {
+        await connection.query(sql);
+      } finally {
+        await connection.end();
+      }
+    };
+    await run(`CREATE DATABASE ${name}`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    databases.push({ id: 'mariadb', env: { DATABASE_URL: url.toString() }, drop: () => run(`DROP DATABASE IF EXISTS ${name}`) });
+  }
+  return databases;
 }
 
 /** One request through `origin` with fetch; throws unless it is a complete, well-formed answer. */

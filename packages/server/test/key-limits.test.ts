@@ -94,6 +94,20 @@ describe('API key spending cap', () => {
     expect(await server.ctx.ledger.ledgerSum(id)).toBe(95 * POINT);
   });
 
+  it('answers every one of 60 parallel calls through one capped key with room for all: reservations and settlements never wait on each other in a circle', async () => {
+    // Reserving and settling lock the balance row and the key row; taken in opposite orders, they
+    // deadlocked under this load on PostgreSQL and MariaDB (500s, or a second per deadlock).
+    const { id, token } = await fundedUser(1000);
+    const client = server.openai(await createKey(server, token, { quota_limit: 500 * POINT }));
+    const outcomes = await Promise.all(Array.from({ length: 60 }, () => call(client, 'per-token')));
+    expect(outcomes.filter((s) => s !== 200)).toEqual([]);
+    await settled(id);
+    const spent = 1000 * POINT - (await server.ctx.ledger.balance(id));
+    expect(spent).toBeGreaterThan(0);
+    expect((await keyView(token)).quota_used).toBe(spent);
+    expect(await server.ctx.ledger.ledgerSum(id)).toBe(1000 * POINT - spent);
+  });
+
   it('returns what a call did not use: a failed call leaves the cap untouched', async () => {
     const { id, token } = await fundedUser(10);
     const client = server.openai(await createKey(server, token, { quota_limit: 2 * POINT }));

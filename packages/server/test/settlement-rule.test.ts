@@ -63,10 +63,11 @@ class Reference {
       return null;
     }
     if (op.kind === 'reserve') {
+      // The balance is taken first, then the key (the lock order every engine uses).
+      if (this.balance < op.amount) return { ok: false, reason: 'insufficient_balance', balance: this.balance };
       if (this.quotaLimit !== null && this.quotaUsed + op.amount > this.quotaLimit) {
         return { ok: false, reason: 'key_quota_exceeded', remaining: Math.max(0, this.quotaLimit - this.quotaUsed) };
       }
-      if (this.balance < op.amount) return { ok: false, reason: 'insufficient_balance', balance: this.balance };
       this.balance -= op.amount;
       this.quotaUsed += op.amount;
       this.held.set(op.rid, op.amount);
