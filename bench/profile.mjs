@@ -1,7 +1,10 @@
 // CPU profile of Switchboard (or of the floor, for comparison) under the bench's closed-loop
 // load: `node --cpu-prof` on the server process (pinned to CPU 1), concurrency 50 against
 // the testkit mock, non-stream then stream, then a summary of the hottest functions.
-//   npm run build && node bench/profile.mjs [--floor] [--seconds 10] [--open 500] [--anthropic]
+//   npm run build && node bench/profile.mjs [--floor] [--seconds 10] [--open 500] [--anthropic] [--priced] [--database postgres|mariadb]
+// --priced: the paying path (a normal user's limited key on a priced model) instead of root's free
+// calls; --database: that Switchboard over PostgreSQL + Redis or MariaDB (from TEST_POSTGRES_URL,
+// TEST_REDIS_URL, TEST_MYSQL_URL) instead of SQLite.
 // --anthropic: closed-loop streams from an Anthropic caller (/v1/messages) served by the
 // OpenAI mock, to see what the conversion costs.
 // --open <rate>: instead, open-loop non-stream load at <rate> req/s against a mock with 20 ms
@@ -14,11 +17,18 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { longTasks, renderLongTasks, renderSummary, summarise } from './cpuprofile.mjs';
 import { cleanup, cpuMs, killNowSync, makeTempDir, pinSelf, sleep, startLoadgen, startNode } from './procs.mjs';
-import { ANTHROPIC_DONE, LOADGEN_CPU, MODEL_FAST, SUT_CPU, anthropicBody, chatBody, checkPath, paths, startMock, startSwitchboard } from './systems.mjs';
+import { ANTHROPIC_DONE, LOADGEN_CPU, MODEL_FAST, PRICED_MODEL_OF, SUT_CPU, anthropicBody, benchDatabases, chatBody, checkPath, paths, startMock, startSwitchboard } from './systems.mjs';
 import { freePort } from './procs.mjs';
 
 const { values } = parseArgs({
-  options: { floor: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' }, open: { type: 'string' }, anthropic: { type: 'boolean', default: false } },
+  options: {
+    floor: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '10' },
+    open: { type: 'string' },
+    anthropic: { type: 'boolean', default: false },
+    priced: { type: 'boolean', default: false },
+    database: { type: 'string' },
+  },
 });
 const SECONDS = Number(values.seconds);
 const OPEN_RATE = values.open === undefined ? undefined : Number(values.open);
@@ -42,16 +52,20 @@ async function main() {
   const spawnedAt = Date.now();
   let sut;
   let apiKey = 'sk-bench';
+  const model = values.priced ? PRICED_MODEL_OF.fast : MODEL_FAST;
+  const databases = values.database ? await benchDatabases() : [];
+  const database = values.database ? databases.find((d) => d.id.startsWith(values.database)) : undefined;
+  if (values.database && !database) throw new Error(`--database ${values.database}: set TEST_POSTGRES_URL (and TEST_REDIS_URL) or TEST_MYSQL_URL`);
   if (system === 'floor') {
     const port = await freePort();
     sut = await startNode({ name: 'floor', args: [paths.floor, String(port), mock.origin], nodeFlags, cpu: SUT_CPU, logFile: join(tmp, 'floor.log'), ready: /floor listening/ });
     sut.origin = `http://127.0.0.1:${port}`;
   } else {
-    sut = await startSwitchboard(tmp, { fastOrigin: mock.origin, slowOrigin: mock.origin, nodeFlags });
-    apiKey = sut.apiKey;
+    sut = await startSwitchboard(tmp, { fastOrigin: mock.origin, slowOrigin: mock.origin, nodeFlags, env: database?.env ?? {} });
+    apiKey = values.priced ? sut.userKey : sut.apiKey;
   }
-  await checkPath(system, sut.origin, apiKey, MODEL_FAST, false);
-  await checkPath(system, sut.origin, apiKey, MODEL_FAST, true);
+  await checkPath(system, sut.origin, apiKey, model, false);
+  await checkPath(system, sut.origin, apiKey, model, true);
   const lg = await startLoadgen(paths.loadgen, LOADGEN_CPU);
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` };
   let requests = 0;
@@ -64,13 +78,13 @@ async function main() {
           origin: sut.origin,
           path: '/v1/messages',
           headers: { 'content-type': 'application/json', 'x-api-key': apiKey, 'anthropic-version': '2023-06-01' },
-          body: anthropicBody(MODEL_FAST),
+          body: anthropicBody(model),
           stream,
           doneMarker: ANTHROPIC_DONE,
           mode,
           concurrency: 50,
         }
-      : { origin: sut.origin, path: '/v1/chat/completions', headers, body: chatBody(MODEL_FAST, stream), stream, mode, concurrency: 50, rate: OPEN_RATE };
+      : { origin: sut.origin, path: '/v1/chat/completions', headers, body: chatBody(model, stream), stream, mode, concurrency: 50, rate: OPEN_RATE };
     const r = await lg.call('measure', { ...spec, seconds: SECONDS });
     requests += r.ok;
     const l = r.latencyMs;
@@ -105,6 +119,7 @@ async function main() {
   process.stdout.write(`\n${system} under load (${what})\n${renderSummary(summary, requests)}\n`);
   if (OPEN_RATE) process.stdout.write(`\n${renderLongTasks(stalls)}\n`);
   process.stdout.write(`\nprofile: ${profOut}\n`);
+  for (const d of databases) await d.drop();
 }
 
 main().then(
