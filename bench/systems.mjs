@@ -25,13 +25,13 @@ export const SUT_CPU = 1;
 export const MODEL_FAST = 'gpt-4o-mini';
 export const MODEL_SLOW = 'gpt-4o';
 /** Served by the 20 ms mock like MODEL_SLOW, but priced: every call reserves and settles. */
-export const MODEL_PRICED = 'bench-priced';
+const MODEL_PRICED = 'bench-priced';
 /** Served by the mock without latency like MODEL_FAST, priced the same way. */
-export const MODEL_PRICED_FAST = 'bench-priced-fast';
+const MODEL_PRICED_FAST = 'bench-priced-fast';
 /** The priced model on each mock. */
 export const PRICED_MODEL_OF = { fast: MODEL_PRICED_FAST, slow: MODEL_PRICED };
 /** The paying user's key limits: set, so every call checks them, and high enough never to refuse one. */
-export const USER_KEY_LIMITS = { quota_limit: 1e15, rpm: 1_000_000, tpm: 1_000_000_000 };
+const USER_KEY_LIMITS = { quota_limit: 1e15, rpm: 1_000_000, tpm: 1_000_000_000 };
 /** Served by the held upstream (chat phase): one chunk, then the answer stays open until stopped. */
 export const MODEL_HELD = 'bench-held';
 
