@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../db/unique-violation.js';
 import type { UsageDraft } from '../relay/accounting.js';
 import type { LedgerService, Movement, PostResult } from './ledger.js';
 import { assertAmount, microPoints } from './money.js';
+import { GroupCommit } from './group-commit.js';
 import { SqliteMoney } from './sqlite-ledger.js';
 
 export type ReserveResult =
@@ -50,11 +51,11 @@ class Refused extends Error {
  * A call made with a capped API key (B-10) also counts against the key's `quota_used`, in
  * the same transaction and by the same kind of conditional update as the balance.
  *
- * On SQLite both run as prepared statements in one synchronous transaction (sqlite-ledger.ts);
- * elsewhere, and whenever another transaction is open on the SQLite handle, through Kysely.
+ * On SQLite both run as prepared statements, synchronously, in a group commit with the others of
+ * the same turn of the event loop (group-commit.ts, sqlite-ledger.ts); elsewhere through Kysely.
  */
 export class ReservationService {
-  private readonly sqlite: SqliteMoney | undefined;
+  private readonly sqlite: { money: SqliteMoney; group: GroupCommit } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -64,15 +65,15 @@ export class ReservationService {
     /** False runs SQLite through Kysely too: the property test holds both paths to one rule. */
     preparedSqlite = true,
   ) {
-    this.sqlite = db.sqlite && preparedSqlite ? new SqliteMoney(db.sqlite) : undefined;
+    this.sqlite = db.sqlite && preparedSqlite ? { money: new SqliteMoney(db.sqlite), group: new GroupCommit(db.sqlite) } : undefined;
   }
 
   /** Holds `amount` of the user's balance (and of `keyId`'s cap, when given) for `requestId`. */
   async reserve(userId: number, requestId: string, amount: number, keyId?: number): Promise<ReserveResult> {
     assertAmount(amount, 'reservation');
     try {
-      const sync = this.syncEngine();
-      if (sync) return sync.handle.transaction(() => this.reserveSync(sync, userId, requestId, amount, keyId ?? null))();
+      const sync = this.sqlite;
+      if (sync) return await sync.group.run(() => this.reserveSync(sync.money, userId, requestId, amount, keyId ?? null));
       return await inTransaction(this.db, (trx) => this.reserveIn(trx, userId, requestId, amount, keyId ?? null));
     } catch (err) {
       if (err instanceof Refused) return err.result;
@@ -86,8 +87,8 @@ export class ReservationService {
   async settle(requestId: string, cost: number, options: SettleOptions = {}): Promise<Settled> {
     assertAmount(cost, 'cost');
     if (cost < 0) throw new RangeError('cost must not be negative');
-    const sync = this.syncEngine();
-    if (sync) return sync.handle.transaction(() => this.settleSync(sync, requestId, cost, options))();
+    const sync = this.sqlite;
+    if (sync) return sync.group.run(() => this.settleSync(sync.money, requestId, cost, options));
     return inTransaction(this.db, (trx) => this.settleIn(trx, requestId, cost, options));
   }
 
@@ -109,11 +110,6 @@ export class ReservationService {
       if ((await this.settle(request_id, 0, { note: 'released: the request did not finish (node restarted)' })).settled) released++;
     }
     return released;
-  }
-
-  /** The synchronous engine, unless a Kysely transaction is open on the handle (joining it would tie our fate to its). */
-  private syncEngine(): SqliteMoney | undefined {
-    return this.sqlite && !this.sqlite.handle.inTransaction ? this.sqlite : undefined;
   }
 
   private reserveSync(s: SqliteMoney, userId: number, requestId: string, amount: number, keyId: number | null): ReserveResult {
