@@ -193,43 +193,36 @@ export async function startSwitchboard(tmp, { fastOrigin, slowOrigin, nodeFlags 
 export async function benchDatabases() {
   const name = `sb_bench_${process.pid}`;
   const databases = [];
-  if (process.env.TEST_POSTGRES_URL) {
-    const admin = process.env.TEST_POSTGRES_URL;
-    const pg = (await import('pg')).default;
-    const run = async (sql) => {
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
+  // A database of its own on the server at `admin`, through `run` (one statement on a fresh admin connection).
+  const own = async (admin, run, dropOptions = '') => {
     await run(`CREATE DATABASE ${name}`);
     const url = new URL(admin);
     url.pathname = `/${name}`;
+    return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name}${dropOptions}`) };
+  };
+  if (process.env.TEST_POSTGRES_URL) {
+    const admin = process.env.TEST_POSTGRES_URL;
+    const pg = (await import('pg')).default;
+    const { url, drop } = await own(
+      admin,
+      async (sql) => {
+        const client = new pg.Client({ connectionString: admin });
+        await client.connect();
+        await client.query(sql).finally(() => client.end());
+      },
+      ' WITH (FORCE)',
+    );
     const redis = process.env.TEST_REDIS_URL;
-    databases.push({
-      id: redis ? 'postgres+redis' : 'postgres',
-      env: { DATABASE_URL: url.toString(), ...(redis ? { REDIS_URL: redis } : {}) },
-      drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-    });
+    databases.push({ id: redis ? 'postgres+redis' : 'postgres', env: { DATABASE_URL: url, ...(redis ? { REDIS_URL: redis } : {}) }, drop });
   }
   if (process.env.TEST_MYSQL_URL) {
     const admin = process.env.TEST_MYSQL_URL;
     const mysql = await import('mysql2/promise');
-    const run = async (sql) => {
+    const { url, drop } = await own(admin, async (sql) => {
       const connection = await mysql.createConnection({ uri: admin });
-      try {
-        await connection.query(sql);
-      } finally {
-        await connection.end();
-      }
-    };
-    await run(`CREATE DATABASE ${name}`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    databases.push({ id: 'mariadb', env: { DATABASE_URL: url.toString() }, drop: () => run(`DROP DATABASE IF EXISTS ${name}`) });
+      await connection.query(sql).finally(() => connection.end());
+    });
+    databases.push({ id: 'mariadb', env: { DATABASE_URL: url }, drop });
   }
   return databases;
 }
