@@ -174,7 +174,22 @@ describe.skipIf(!!missingBrowser)('chatting', () => {
         await send(page, 'Draw and write maths');
         const answer = await answerDone(page);
         // Mermaid's own drawing (its SVG names the diagram type), not one of the icons.
-        await answer.locator('svg[aria-roledescription]').first().waitFor({ timeout: 15_000 });
+        const diagram = answer.locator('svg[aria-roledescription]').first();
+        await diagram.waitFor({ timeout: 15_000 });
+        // Both boxes are drawn inside the diagram's own frame, not laid out for sizes never drawn.
+        const boxes = await diagram.evaluate((svg) => {
+          const frame = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('g.node')].map((node) => {
+            const box = node.getBoundingClientRect();
+            const inside = box.left >= frame.left - 1 && box.right <= frame.right + 1 && box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1;
+            return { text: node.textContent?.trim(), inside, height: Math.round(box.height) };
+          });
+        });
+        expect(boxes.map((box) => box.text)).toEqual(['Start', 'End']);
+        for (const box of boxes) {
+          expect(box.inside).toBe(true);
+          expect(box.height).toBeGreaterThan(20);
+        }
         await expect.poll(() => answer.locator('.katex').count()).toBeGreaterThanOrEqual(2);
         await fontsReady(page);
         await screenshot(page, `chat-render-${view.name}-light-en`);
