@@ -1,7 +1,9 @@
 // CPU profile of Switchboard (or of the floor, for comparison) under the bench's closed-loop
 // load: `node --cpu-prof` on the server process (pinned to CPU 1), concurrency 50 against
 // the testkit mock, non-stream then stream, then a summary of the hottest functions.
-//   npm run build && node bench/profile.mjs [--floor] [--seconds 10] [--open 500] [--anthropic] [--priced] [--database postgres|mariadb]
+//   npm run build && node bench/profile.mjs [--floor] [--seconds 10] [--open 500] [--anthropic] [--priced] [--database postgres|mariadb] [--no-profile]
+// --no-profile: the same load without the profiler (which slows the server 2–4×), for quick
+// before/after figures of one path.
 // --priced: the paying path (a normal user's limited key on a priced model) instead of root's free
 // calls; --database: that Switchboard over PostgreSQL + Redis or MariaDB (from TEST_POSTGRES_URL,
 // TEST_REDIS_URL, TEST_MYSQL_URL) instead of SQLite.
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     anthropic: { type: 'boolean', default: false },
     priced: { type: 'boolean', default: false },
     database: { type: 'string' },
+    'no-profile': { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -47,7 +50,8 @@ async function main() {
   const tmp = makeTempDir('switchboard-profile-');
   const profDir = join(tmp, 'prof');
   mkdirSync(profDir);
-  const nodeFlags = ['--cpu-prof', '--cpu-prof-dir', profDir, ...(OPEN_RATE ? ['--cpu-prof-interval', '200'] : [])];
+  const profiling = !values['no-profile'];
+  const nodeFlags = !profiling ? [] : ['--cpu-prof', '--cpu-prof-dir', profDir, ...(OPEN_RATE ? ['--cpu-prof-interval', '200'] : [])];
   const mock = await startMock(tmp, OPEN_RATE ? 20 : 0);
   const spawnedAt = Date.now();
   let sut;
@@ -94,7 +98,11 @@ async function main() {
     );
   }
   const cpuPerReq = ((cpuMs(sut.pid) - cpu0) * 1000) / requests;
-  log(`${system}: ${cpuPerReq.toFixed(0)} µs CPU per request under the profiler`);
+  log(`${system}: ${cpuPerReq.toFixed(0)} µs CPU per request${profiling ? ' under the profiler' : ''}`);
+  if (!profiling) {
+    for (const d of databases) await d.drop();
+    return;
+  }
   await sleep(1200); // the last usage flush belongs to the load
   process.kill(sut.pid, 'SIGTERM'); // graceful exit writes the profile
   const deadline = Date.now() + 35_000;

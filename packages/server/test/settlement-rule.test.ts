@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerService } from '../src/billing/ledger.js';
-import { ReservationService, type ReserveResult, type Settled } from '../src/billing/reservations.js';
+import { ReservationService } from '../src/billing/reservations.js';
+import type { ReserveResult, Settled } from '../src/billing/settlement.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { createTestDatabase, type TestDatabase } from './harness.js';
@@ -142,7 +143,7 @@ afterAll(async () => {
 });
 
 let accounts = 0;
-async function run(engine: ReservationService, { opening, quotaLimit, ops }: Scenario): Promise<Books> {
+async function newAccount(opening: number, quotaLimit: number | null): Promise<{ userId: number; keyId: number; n: number }> {
   const now = Date.now();
   const n = ++accounts;
   await db.kysely
@@ -171,10 +172,30 @@ async function run(engine: ReservationService, { opening, quotaLimit, ops }: Sce
     })
     .execute();
   const keyId = Number((await db.kysely.selectFrom('api_keys').select('id').where('key_hash', '=', `rule-key-${n}-${now}`).executeTakeFirstOrThrow()).id);
+  return { userId, keyId, n };
+}
+
+/**
+ * `together`: the reservations and settlements between two credits (or key resets) are sent at
+ * once, as concurrent calls are, so the batching engines take them in one batch; they still
+ * apply in the order they were sent, so the reference's results must come out.
+ */
+async function run(engine: ReservationService, { opening, quotaLimit, ops }: Scenario, together = false): Promise<Books> {
+  const { userId, keyId, n } = await newAccount(opening, quotaLimit);
   // Request ids are global: each engine's run gets its own.
   const rid = (id: string) => `${n}:${id}`;
   const results: OpResult[] = [];
+  let pending: Array<Promise<OpResult>> = [];
+  const drain = async () => {
+    results.push(...(await Promise.all(pending)));
+    pending = [];
+  };
   for (const op of ops) {
+    if (together && (op.kind === 'reserve' || op.kind === 'settle')) {
+      pending.push(op.kind === 'reserve' ? engine.reserve(userId, rid(op.rid), op.amount, keyId) : engine.settle(rid(op.rid), op.cost));
+      continue;
+    }
+    await drain();
     if (op.kind === 'credit') {
       await ledger.post({ userId, kind: 'gift', amount: op.amount });
       results.push(null);
@@ -185,6 +206,7 @@ async function run(engine: ReservationService, { opening, quotaLimit, ops }: Sce
     } else if (op.kind === 'reserve') results.push(await engine.reserve(userId, rid(op.rid), op.amount, keyId));
     else results.push(await engine.settle(rid(op.rid), op.cost));
   }
+  await drain();
   const key = await db.kysely.selectFrom('api_keys').select('quota_used').where('id', '=', keyId).executeTakeFirstOrThrow();
   const held = await db.kysely.selectFrom('reservations').select('request_id').where('user_id', '=', userId).execute();
   return { results, balance: await ledger.balance(userId), ledgerSum: await ledger.ledgerSum(userId), quotaUsed: Number(key.quota_used), held: held.length };
@@ -194,14 +216,43 @@ describe('the settlement rule', () => {
   const seeds = [0x5eed, 3, 11, 23, 42, 97, 314, 1234, 2718, 4242, 7777, 9001, 12345, 31337, 54321, 65535];
 
   it('gives the reference results and books on every engine of this database', async () => {
-    const engines: Array<[string, ReservationService]> = [['kysely', new ReservationService(db, ledger, 'rule-node', false)]];
-    if (db.sqlite) engines.push(['prepared sqlite', new ReservationService(db, ledger, 'rule-node')]);
+    const engines: Array<[string, ReservationService, boolean]> = [
+      ['single', new ReservationService(db, ledger, 'rule-node', 'single'), false],
+      ['batched', new ReservationService(db, ledger, 'rule-node', 'batched'), false],
+      ['batched, calls sent together', new ReservationService(db, ledger, 'rule-node', 'batched'), true],
+    ];
+    if (db.sqlite) {
+      engines.push(['prepared sqlite', new ReservationService(db, ledger, 'rule-node', 'prepared'), false]);
+      engines.push(['prepared sqlite, calls sent together', new ReservationService(db, ledger, 'rule-node', 'prepared'), true]);
+    }
     for (const seed of seeds) {
       const { scenario: s, expected } = scenario(seed, 45);
-      for (const [name, engine] of engines) {
-        const books = await run(engine, s);
+      for (const [name, engine, together] of engines) {
+        const books = await run(engine, s, together);
         expect({ engine: name, seed, ...books }).toEqual({ engine: name, seed, ...expected });
       }
     }
+    // Every batch went through whole: the batched engines were tested, not their fallback.
+    for (const [name, engine] of engines) expect({ engine: name, runAlone: engine.batchesRunAlone }).toEqual({ engine: name, runAlone: 0 });
+  });
+
+  it('gives one bad job of a batch its own error and the others their results', async () => {
+    const engine = new ReservationService(db, ledger, 'rule-node', 'batched');
+    const { userId, keyId, n } = await newAccount(10 * POINT, null);
+    expect(await engine.reserve(userId, `${n}:first`, POINT, keyId)).toEqual({ ok: true });
+    // Sent together, so they share a batch: a second reservation of `first` fails that batch.
+    const [again, other, settled] = await Promise.allSettled([
+      engine.reserve(userId, `${n}:first`, POINT, keyId),
+      engine.reserve(userId, `${n}:second`, 2 * POINT, keyId),
+      engine.settle(`${n}:first`, POINT / 2),
+    ]);
+    expect(again.status).toBe('rejected');
+    expect(String((again as PromiseRejectedResult).reason)).toContain('already holds a reservation');
+    expect(other).toEqual({ status: 'fulfilled', value: { ok: true } });
+    expect(settled).toEqual({ status: 'fulfilled', value: { settled: true, charged: POINT / 2, unpaid: 0 } });
+    expect(engine.batchesRunAlone).toBe(1);
+    // 10 − 0.5 (first, settled) − 2 (second, held): nothing of the failed job moved.
+    expect(await ledger.balance(userId)).toBe(7.5 * POINT);
+    expect(await ledger.ledgerSum(userId)).toBe(7.5 * POINT);
   });
 });

@@ -1,31 +1,23 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { Database, NewUsageLog } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction-retry.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { UsageDraft } from '../relay/accounting.js';
-import type { LedgerService, Movement, PostResult } from './ledger.js';
-import { assertAmount, microPoints } from './money.js';
+import { MoneyBatches } from './batched-money.js';
 import { GroupCommit } from './group-commit.js';
+import type { LedgerService, Movement } from './ledger.js';
+import { assertAmount, microPoints } from './money.js';
+import { settlementOf, type ReserveResult, type Settled } from './settlement.js';
 import { SqliteMoney } from './sqlite-ledger.js';
 
-export type ReserveResult =
-  | { ok: true }
-  /** The ledger's refusal of the debit (never balance_limit: a reservation only takes points). */
-  | Extract<PostResult, { ok: false }>
-  /** The API key's spending cap (B-10) leaves less than the amount; `remaining` is what it allows. */
-  | { ok: false; reason: 'key_quota_exceeded'; remaining: number };
-
-export interface Settled {
-  /** False when the request was already settled (or never reserved): nothing moved. */
-  settled: boolean;
-  /** What the request finally cost, in micro-points. */
-  charged: number;
-  /** Cost that exceeded the reservation and the balance left, so was not collected. */
-  unpaid: number;
-  /** The usage row written with the settlement (its cost is `charged`), when one was given and the request settled. */
-  usage?: NewUsageLog;
-}
+/**
+ * How reservations and settlements reach the database:
+ * - `prepared`: SQLite's prepared statements in a group commit (the default on SQLite);
+ * - `batched`: many calls' jobs per transaction through Kysely (the default elsewhere);
+ * - `single`: one transaction per job through Kysely, what a failed batch falls back to.
+ */
+export type MoneyEngine = 'prepared' | 'batched' | 'single';
 
 export interface SettleOptions {
   /** Why, for the ledger row (releases say so). */
@@ -52,29 +44,57 @@ class Refused extends Error {
  * the same transaction and by the same kind of conditional update as the balance.
  *
  * On SQLite both run as prepared statements, synchronously, in a group commit with the others of
- * the same turn of the event loop (group-commit.ts, sqlite-ledger.ts); elsewhere through Kysely.
+ * the same turn of the event loop (group-commit.ts, sqlite-ledger.ts); elsewhere the jobs of many
+ * calls share a transaction (batched-money.ts), and a batch that fails runs its jobs one by one
+ * (`reserveAlone`, `settleAlone`).
  */
 export class ReservationService {
   private readonly sqlite: { money: SqliteMoney; group: GroupCommit } | undefined;
+  private readonly batches: MoneyBatches | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly ledger: LedgerService,
     /** This node's lasting identity, recorded on each reservation it makes. */
     private readonly nodeId = 'local',
-    /** False runs SQLite through Kysely too: the property test holds both paths to one rule. */
-    preparedSqlite = true,
+    /** The property test runs every engine this database has against one rule. */
+    engine: MoneyEngine = db.sqlite ? 'prepared' : 'batched',
   ) {
-    this.sqlite = db.sqlite && preparedSqlite ? { money: new SqliteMoney(db.sqlite), group: new GroupCommit(db.sqlite) } : undefined;
+    this.sqlite = db.sqlite && engine === 'prepared' ? { money: new SqliteMoney(db.sqlite), group: new GroupCommit(db.sqlite) } : undefined;
+    this.batches =
+      engine === 'batched'
+        ? new MoneyBatches(db, nodeId, {
+            reserve: (job) => this.reserveAlone(job.userId, job.requestId, job.amount, job.keyId),
+            settle: (job) => this.settleAlone(job.requestId, job.cost, { ...(job.note ? { note: job.note } : {}), ...(job.usage ? { usage: job.usage } : {}) }),
+          })
+        : undefined;
+  }
+
+  /** Batches that failed and ran their jobs one by one instead (see batched-money.ts). */
+  get batchesRunAlone(): number {
+    return this.batches?.runAlone ?? 0;
   }
 
   /** Holds `amount` of the user's balance (and of `keyId`'s cap, when given) for `requestId`. */
   async reserve(userId: number, requestId: string, amount: number, keyId?: number): Promise<ReserveResult> {
     assertAmount(amount, 'reservation');
+    if (this.batches) return this.batches.run({ kind: 'reserve', userId, requestId, amount, keyId: keyId ?? null });
+    return this.reserveAlone(userId, requestId, amount, keyId ?? null);
+  }
+
+  /** Settles a reservation at `cost` (refunding the rest, or collecting more up to the balance). */
+  async settle(requestId: string, cost: number, options: SettleOptions = {}): Promise<Settled> {
+    assertAmount(cost, 'cost');
+    if (cost < 0) throw new RangeError('cost must not be negative');
+    if (this.batches) return this.batches.run({ kind: 'settle', requestId, cost, ...options });
+    return this.settleAlone(requestId, cost, options);
+  }
+
+  private async reserveAlone(userId: number, requestId: string, amount: number, keyId: number | null): Promise<ReserveResult> {
     try {
       const sync = this.sqlite;
-      if (sync) return await sync.group.run(() => this.reserveSync(sync.money, userId, requestId, amount, keyId ?? null));
-      return await inTransaction(this.db, (trx) => this.reserveIn(trx, userId, requestId, amount, keyId ?? null));
+      if (sync) return await sync.group.run(() => this.reserveSync(sync.money, userId, requestId, amount, keyId));
+      return await inTransaction(this.db, (trx) => this.reserveIn(trx, userId, requestId, amount, keyId));
     } catch (err) {
       if (err instanceof Refused) return err.result;
       // The same request id reserved twice: the first reservation stands, the second is refused.
@@ -83,10 +103,7 @@ export class ReservationService {
     }
   }
 
-  /** Settles a reservation at `cost` (refunding the rest, or collecting more up to the balance). */
-  async settle(requestId: string, cost: number, options: SettleOptions = {}): Promise<Settled> {
-    assertAmount(cost, 'cost');
-    if (cost < 0) throw new RangeError('cost must not be negative');
+  private settleAlone(requestId: string, cost: number, options: SettleOptions): Promise<Settled> {
     const sync = this.sqlite;
     if (sync) return sync.group.run(() => this.settleSync(sync.money, requestId, cost, options));
     return inTransaction(this.db, (trx) => this.settleIn(trx, requestId, cost, options));
@@ -159,13 +176,14 @@ export class ReservationService {
     // Deleting the row is the claim: of two settlements only one gets it back.
     const row = s.takeReservation.get(requestId) as { user_id: number; amount: number; key_id: number | null } | undefined;
     if (!row) return { settled: false, charged: 0, unpaid: 0 };
-    const plan = settlementOf(row.user_id, row.amount, requestId, cost, note);
-    let posted = s.post(plan.first);
+    const plan = settlementOf(row.amount, cost, note);
+    const movement = (amount: number, why: string | undefined): Movement => settleMovement(row.user_id, requestId, amount, why);
+    let posted = s.post(movement(plan.amount, note));
     let unpaid = 0;
     if (!posted.ok && posted.reason === 'insufficient_balance') {
-      const short = plan.shortOf(posted.balance);
+      const short = plan.against(posted.balance);
       unpaid = short.unpaid;
-      posted = s.post(short.movement);
+      posted = s.post(movement(short.amount, short.note));
     }
     if (!posted.ok) throw new Error(`settlement of ${requestId} failed: ${posted.reason}`);
     if (row.key_id !== null) s.adjustKey.run(cost - unpaid - row.amount, row.key_id);
@@ -182,18 +200,19 @@ export class ReservationService {
     const deleted = await trx.deleteFrom('reservations').where('request_id', '=', requestId).executeTakeFirst();
     if (Number(deleted.numDeletedRows) !== 1) return { settled: false, charged: 0, unpaid: 0 };
     const reserved = microPoints(row.amount);
-    const plan = settlementOf(row.user_id, reserved, requestId, cost, note);
-    let posted = await this.ledger.postIn(trx, plan.first);
+    const plan = settlementOf(reserved, cost, note);
+    const movement = (amount: number, why: string | undefined): Movement => settleMovement(row.user_id, requestId, amount, why);
+    let posted = await this.ledger.postIn(trx, movement(plan.amount, note));
     let unpaid = 0;
     if (!posted.ok && posted.reason === 'insufficient_balance') {
-      const short = plan.shortOf(posted.balance);
+      const short = plan.against(posted.balance);
       unpaid = short.unpaid;
-      posted = await this.ledger.postIn(trx, short.movement);
+      posted = await this.ledger.postIn(trx, movement(short.amount, short.note));
     }
     if (!posted.ok) throw new Error(`settlement of ${requestId} failed: ${posted.reason}`);
     if (row.key_id !== null) {
       const correction = cost - unpaid - reserved;
-      // Never below zero, like the prepared path's MAX(0, …): see settlementOf.
+      // Never below zero, like the prepared path's MAX(0, …): see settlement.ts.
       await trx
         .updateTable('api_keys')
         .set((eb) => {
@@ -211,24 +230,6 @@ export class ReservationService {
   }
 }
 
-/**
- * A settlement's money, the one rule both engines (Kysely and sqlite-ledger.ts) follow:
- * - refund what was held beyond the cost, or collect the excess while the balance lasts;
- * - what the balance cannot cover is `unpaid`: not collected, not charged, and the balance
- *   never goes negative (the call has already been served, so it is not refused either);
- * - a capped key's quota_used moves by what was charged minus what was held, and never below
- *   zero: a count reset while the call ran would otherwise go negative and hand the key
- *   spending beyond its cap.
- */
-function settlementOf(userId: number, reserved: number, requestId: string, cost: number, note: string | undefined) {
-  const common = { userId, kind: 'settle' as const, idemKey: `settle:${requestId}`, requestId, ...(note ? { note } : {}) };
-  const delta = reserved - cost; // > 0 refunds the difference, < 0 collects the excess
-  return {
-    first: { ...common, amount: delta } satisfies Movement,
-    shortOf(balance: number): { movement: Movement; unpaid: number } {
-      const collectable = Math.min(-delta, balance);
-      const unpaid = -delta - collectable;
-      return { movement: { ...common, amount: -collectable, note: `${note ? `${note}; ` : ''}unpaid ${unpaid}` }, unpaid };
-    },
-  };
+function settleMovement(userId: number, requestId: string, amount: number, note: string | undefined): Movement {
+  return { userId, kind: 'settle', amount, idemKey: `settle:${requestId}`, requestId, ...(note ? { note } : {}) };
 }

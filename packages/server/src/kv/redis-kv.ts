@@ -12,7 +12,9 @@ export class RedisKv implements Kv {
     private readonly url: string,
     private readonly prefix: string,
   ) {
-    this.client = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+    // Auto-pipelining: the commands of one turn of the event loop (every call's limit checks
+    // under load) leave in one write and come back in one read, rather than a round trip each.
+    this.client = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false, enableAutoPipelining: true });
   }
 
   async get(key: string): Promise<string | null> {
@@ -29,12 +31,9 @@ export class RedisKv implements Kv {
   }
 
   async incr(key: string, ttlMs: number, by = 1): Promise<number> {
-    // One round trip, atomic: the TTL is set only by the increment that created the key.
-    const [[, count]] = (await this.client
-      .multi()
-      .incrby(this.prefix + key, by)
-      .pexpire(this.prefix + key, Math.ceil(ttlMs), 'NX')
-      .exec()) as [[Error | null, number], [Error | null, number]];
+    // One round trip (both leave in the same pipelined write). NX: only the first increment
+    // of a window sets its TTL, so later ones never extend it.
+    const [count] = await Promise.all([this.client.incrby(this.prefix + key, by), this.client.pexpire(this.prefix + key, Math.ceil(ttlMs), 'NX')]);
     return count;
   }
 
