@@ -2,10 +2,9 @@ import type { Transaction } from 'kysely';
 import type { Db, Dialect } from '../db/database.js';
 import type { Database, NewUsageLog } from '../db/schema.js';
 import { inTransaction } from '../db/transaction-retry.js';
-import type { UsageDraft } from '../relay/accounting.js';
 import { writeByTable, writeInOneStatement, type BatchWrites, type LedgerRow } from './batch-writes.js';
 import { microPoints } from './money.js';
-import { settlementOf, type ReserveResult, type Settled } from './settlement.js';
+import { settlementOf, type ReserveResult, type SettleOptions, type Settled } from './settlement.js';
 
 interface ReserveJob {
   kind: 'reserve';
@@ -15,12 +14,10 @@ interface ReserveJob {
   keyId: number | null;
 }
 
-interface SettleJob {
+interface SettleJob extends SettleOptions {
   kind: 'settle';
   requestId: string;
   cost: number;
-  note?: string;
-  usage?: UsageDraft;
 }
 
 type Job = ReserveJob | SettleJob;

@@ -3,12 +3,11 @@ import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { inTransaction } from '../db/transaction-retry.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
-import type { UsageDraft } from '../relay/accounting.js';
 import { MoneyBatches } from './batched-money.js';
 import { GroupCommit } from './group-commit.js';
 import type { LedgerService, Movement } from './ledger.js';
 import { assertAmount, microPoints } from './money.js';
-import { settlementOf, type ReserveResult, type Settled } from './settlement.js';
+import { settlementOf, type ReserveResult, type SettleOptions, type Settled } from './settlement.js';
 import { SqliteMoney } from './sqlite-ledger.js';
 
 /**
@@ -18,13 +17,6 @@ import { SqliteMoney } from './sqlite-ledger.js';
  * - `single`: one transaction per job through Kysely, what a failed batch falls back to.
  */
 export type MoneyEngine = 'prepared' | 'batched' | 'single';
-
-export interface SettleOptions {
-  /** Why, for the ledger row (releases say so). */
-  note?: string;
-  /** The call's usage row, to commit in the settlement's transaction at the charged cost: both or neither. */
-  usage?: UsageDraft;
-}
 
 /** Thrown inside a transaction to roll it back with a refusal as its result. */
 class Refused extends Error {
@@ -65,7 +57,7 @@ export class ReservationService {
       engine === 'batched'
         ? new MoneyBatches(db, nodeId, {
             reserve: (job) => this.reserveAlone(job.userId, job.requestId, job.amount, job.keyId),
-            settle: (job) => this.settleAlone(job.requestId, job.cost, { ...(job.note ? { note: job.note } : {}), ...(job.usage ? { usage: job.usage } : {}) }),
+            settle: (job) => this.settleAlone(job.requestId, job.cost, job),
           })
         : undefined;
   }

@@ -1,4 +1,5 @@
 import type { NewUsageLog } from '../db/schema.js';
+import type { UsageDraft } from '../relay/accounting.js';
 import type { PostResult } from './ledger.js';
 
 export type ReserveResult =
@@ -17,6 +18,13 @@ export interface Settled {
   unpaid: number;
   /** The usage row written with the settlement (its cost is `charged`), when one was given and the request settled. */
   usage?: NewUsageLog;
+}
+
+export interface SettleOptions {
+  /** Why, for the ledger row (releases say so). */
+  note?: string;
+  /** The call's usage row, to commit in the settlement's transaction at the charged cost: both or neither. */
+  usage?: UsageDraft;
 }
 
 /**
