@@ -4,7 +4,7 @@ import type { Kv } from './kv.js';
 /** Redis-backed Kv. Pub/sub needs its own connection, opened on first subscribe. */
 export class RedisKv implements Kv {
   readonly kind = 'redis' as const;
-  private readonly client: Redis;
+  private readonly client: Redis & IncrWithTtl;
   private subscriber: Redis | undefined;
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
 
@@ -14,7 +14,7 @@ export class RedisKv implements Kv {
   ) {
     // Auto-pipelining: the commands of one turn of the event loop (every call's limit checks
     // under load) leave in one write and come back in one read, rather than a round trip each.
-    this.client = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false, enableAutoPipelining: true });
+    this.client = withIncrWithTtl(new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false, enableAutoPipelining: true }));
   }
 
   async get(key: string): Promise<string | null> {
@@ -31,10 +31,7 @@ export class RedisKv implements Kv {
   }
 
   async incr(key: string, ttlMs: number, by = 1): Promise<number> {
-    // One round trip (both leave in the same pipelined write). NX: only the first increment
-    // of a window sets its TTL, so later ones never extend it.
-    const [count] = await Promise.all([this.client.incrby(this.prefix + key, by), this.client.pexpire(this.prefix + key, Math.ceil(ttlMs), 'NX')]);
-    return count;
+    return this.client.incrWithTtl(this.prefix + key, by, Math.ceil(ttlMs));
   }
 
   async publish(channel: string, message: string): Promise<void> {
@@ -66,4 +63,22 @@ export class RedisKv implements Kv {
     this.subscriber?.disconnect();
     await this.client.quit().catch(() => this.client.disconnect());
   }
+}
+
+interface IncrWithTtl {
+  incrWithTtl(key: string, by: number, ttlMs: number): Promise<number>;
+}
+
+/**
+ * One atomic command per increment (a script, sent by its SHA once Redis knows it): INCRBY, and
+ * the window's TTL set only by the increment that created the key, so later ones never extend
+ * it. Each rate-limit count was INCRBY plus PEXPIRE NX; every command costs the node parsing
+ * and Redis a dispatch, on the path of every limited call.
+ */
+function withIncrWithTtl(client: Redis): Redis & IncrWithTtl {
+  client.defineCommand('incrWithTtl', {
+    numberOfKeys: 1,
+    lua: "local n = redis.call('INCRBY', KEYS[1], ARGV[1]) if redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return n",
+  });
+  return client as Redis & IncrWithTtl;
 }
